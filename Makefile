@@ -1,0 +1,53 @@
+# udpconform: see README.md.  `sudo make check` is the main job.
+
+VERSION := 0.1.0
+BUILD   := build
+RESULTS := results
+CC      ?= cc
+
+NL_CFLAGS := $(shell pkg-config --cflags libnl-route-3.0 2>/dev/null)
+NL_LIBS   := $(shell pkg-config --static --libs libnl-route-3.0 2>/dev/null)
+
+CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wshadow -Wformat=2 \
+           -Iharness $(NL_CFLAGS) -DUDPC_VERSION='"$(VERSION)"'
+LDFLAGS := -static
+
+# make SANITIZE=1 ...: ASan and UBSan need the dynamic runtime.
+ifeq ($(SANITIZE),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS := -fsanitize=address,undefined
+BUILD   := build/sanitize
+endif
+
+HARNESS_SRC := $(filter-out harness/nonss.c,$(wildcard harness/*.c))
+HARNESS_OBJ := $(patsubst harness/%.c,$(BUILD)/harness/%.o,$(HARNESS_SRC))
+# Linked as an object, not from the archive, so that it wins over libc.a.
+NONSS_OBJ   := $(BUILD)/harness/nonss.o
+HARNESS_LIB := $(BUILD)/libudpc.a
+CASE_SRC    := $(wildcard cases/*/*.c)
+PROBES      := $(patsubst cases/%.c,$(BUILD)/cases/%,$(CASE_SRC))
+TEST_SRC    := $(wildcard tests/probes/*.c)
+TEST_PROBES := $(patsubst tests/probes/%.c,$(BUILD)/tests/probes/%,$(TEST_SRC))
+
+.PHONY: all check test deps lint clean
+all: $(PROBES) $(TEST_PROBES)
+
+$(BUILD)/harness/%.o: harness/%.c harness/udpc.h harness/internal.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(HARNESS_LIB): $(HARNESS_OBJ)
+	$(AR) rcs $@ $^
+
+LINK = $(CC) $(CFLAGS) -o $@ $< $(NONSS_OBJ) $(HARNESS_LIB) $(LDFLAGS) $(NL_LIBS)
+
+$(BUILD)/cases/%: cases/%.c $(HARNESS_LIB) $(NONSS_OBJ) harness/udpc.h
+	@mkdir -p $(@D)
+	$(LINK)
+
+$(BUILD)/tests/probes/%: tests/probes/%.c $(HARNESS_LIB) $(NONSS_OBJ) harness/udpc.h
+	@mkdir -p $(@D)
+	$(LINK)
+
+clean:
+	rm -rf $(BUILD)

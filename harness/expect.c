@@ -1,0 +1,100 @@
+/* Expectations record PASS or FAIL and let the rule go on; must() turns
+ * anything but success into ERROR, because a setup step that fails means
+ * the rule was never asked. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void check(struct probe *p, bool ok, const char *what, const char *expected,
+		  const char *observed)
+{
+	p->checks++;
+	chan_send(p, 'C', "%d\t%s\t%s\t%s", ok ? 1 : 0, what, expected, observed);
+}
+
+static bool call_ok(const struct call *c)
+{
+	return c->ret != -1 && c->ret == c->ok;
+}
+
+void expect_ok(struct probe *p, struct call c)
+{
+	char want[32], got[160];
+
+	snprintf(want, sizeof(want), "%ld", c.ok);
+	check(p, call_ok(&c), c.line, want, trace_result(&c, got, sizeof(got)));
+}
+
+void expect_errno(struct probe *p, struct call c, int err)
+{
+	char want[160], got[160];
+	struct call w = { .ret = -1, .err = err };
+
+	check(p, c.ret == -1 && c.err == err, c.line, trace_result(&w, want, sizeof(want)),
+	      trace_result(&c, got, sizeof(got)));
+}
+
+void expect_datagram(struct probe *p, struct call c, const char *payload, struct addr from)
+{
+	char want[CALL_DATA_MAX + 128], got[CALL_DATA_MAX + 128], pl[CALL_DATA_MAX], as[80];
+	size_t len = strlen(payload);
+
+	trace_payload(payload, len, pl, sizeof(pl));
+	snprintf(want, sizeof(want), "%s from %s", pl, addr_str(&from, as, sizeof(as)));
+	if (c.ret < 0) {
+		check(p, false, c.line, want, trace_result(&c, got, sizeof(got)));
+		return;
+	}
+	trace_payload(c.data, c.len, pl, sizeof(pl));
+	snprintf(got, sizeof(got), "%s from %s", pl, addr_str(&c.addr, as, sizeof(as)));
+	check(p, c.len == len && memcmp(c.data, payload, len) == 0 && addr_equal(&from, &c.addr),
+	      c.line, want, got);
+}
+
+void expect_addr(struct probe *p, struct call c, struct addr want)
+{
+	char ws[80], gs[160];
+
+	if (c.ret != 0)
+		trace_result(&c, gs, sizeof(gs));
+	else
+		addr_str(&c.addr, gs, sizeof(gs));
+	check(p, c.ret == 0 && addr_equal(&want, &c.addr), c.line, addr_str(&want, ws, sizeof(ws)), gs);
+}
+
+static const char *pending_name(int err)
+{
+	return err ? trace_errno(err) : "0 (no error)";
+}
+
+void expect_pending_error(struct probe *p, struct call c, int err)
+{
+	char got[160];
+
+	if (c.ret != 0)
+		trace_result(&c, got, sizeof(got));
+	else
+		snprintf(got, sizeof(got), "%s", pending_name(c.value));
+	check(p, c.ret == 0 && c.value == err, c.line, pending_name(err), got);
+}
+
+void expect_long(struct probe *p, const char *what, long want, long got)
+{
+	char ws[32], gs[32];
+
+	snprintf(ws, sizeof(ws), "%ld", want);
+	snprintf(gs, sizeof(gs), "%ld", got);
+	check(p, want == got, what, ws, gs);
+}
+
+void must(struct probe *p, struct call c)
+{
+	if (!call_ok(&c))
+		probe_error(p, "setup call failed: %s", c.line);
+}
+
+enum family probe_family(const struct probe *p)
+{
+	return p->fam;
+}

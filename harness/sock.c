@@ -1,0 +1,287 @@
+/* Traced socket calls.  Each makes exactly one system call, records it in the
+ * transcript and returns what the kernel answered; judging the answer is the
+ * caller's business (expect_* or must). */
+#define _GNU_SOURCE
+#include "internal.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *host_name(enum host h)
+{
+	static const char *const names[HOST_COUNT] = {
+		[HOST_CLIENT] = "client", [HOST_SERVER] = "server",
+		[HOST_STRANGER] = "stranger", [HOST_ROUTER] = "router",
+	};
+	return names[h];
+}
+
+static int family_domain(enum family f)
+{
+	return f == FAM_IPV4 ? AF_INET : AF_INET6;
+}
+
+struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int type)
+{
+	struct call c = { .ok = 0 };
+	int domain = family_domain(p->fam);
+	const char *dname = domain == AF_INET ? "AF_INET" : "AF_INET6";
+	const char *tname = type == SOCK_DGRAM ? "SOCK_DGRAM" : "SOCK_RAW";
+
+	if (p->ns[h] < 0)
+		probe_error(p, "rule opens a socket on host %s, which topology %s does not have",
+			    host_name(h), topo_name(p->rule->topology));
+	if (p->nsocks == PROBE_MAX_SOCKS)
+		probe_error(p, "rule opens more than %d sockets", PROBE_MAX_SOCKS);
+	netns_enter(p, p->ns[h]);
+	int fd = socket(domain, type | SOCK_CLOEXEC, 0);
+	if (fd < 0 && errno == EAFNOSUPPORT && domain == AF_INET6)
+		probe_skip(p, "kernel has no IPv6 (socket(AF_INET6) = EAFNOSUPPORT)");
+	if (fd < 0)
+		probe_error(p, "socket(%s, %s, 0): %s", dname, tname, strerror(errno));
+
+	struct sock *s = &p->socks[p->nsocks++];
+	*s = (struct sock){ .role = role, .fd = fd, .host = h };
+	snprintf(c.line, sizeof(c.line), "socket(%s, %s, 0) = %s", dname, tname, role);
+	if (strcmp(role, host_name(h)) != 0)
+		snprintf(c.line + strlen(c.line), sizeof(c.line) - strlen(c.line),
+			 " (on host %s)", host_name(h));
+	chan_send(p, 'T', "%s", c.line);
+	return s;
+}
+
+struct sock *sock_open(struct probe *p, enum host h, const char *role)
+{
+	return sock_open_type(p, h, role, SOCK_DGRAM);
+}
+
+/* The answer of the call just made: ret, and errno if it failed. */
+static void call_answer(struct call *c, long ret)
+{
+	c->ret = ret;
+	c->err = ret == -1 ? errno : 0;
+}
+
+struct call sock_bind(struct probe *p, struct sock *s, struct addr a)
+{
+	struct call c = { .ok = 0 };
+	char as[80];
+
+	trace_begin(p, &c, "bind(%s, %s)", s->role, addr_str(&a, as, sizeof(as)));
+	call_answer(&c, bind(s->fd, (struct sockaddr *)&a.ss, a.len));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_connect(struct probe *p, struct sock *s, struct addr a)
+{
+	struct call c = { .ok = 0 };
+	char as[80];
+
+	trace_begin(p, &c, "connect(%s, %s)", s->role, addr_str(&a, as, sizeof(as)));
+	call_answer(&c, connect(s->fd, (struct sockaddr *)&a.ss, a.len));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_disconnect(struct probe *p, struct sock *s)
+{
+	return sock_connect(p, s, addr_unspec());
+}
+
+struct call sock_send(struct probe *p, struct sock *s, const char *payload)
+{
+	size_t len = strlen(payload);
+	struct call c = { .ok = (long)len };
+	char pl[CALL_DATA_MAX];
+
+	trace_payload(payload, len, pl, sizeof(pl));
+	trace_begin(p, &c, "send(%s, %s, %zu, 0)", s->role, pl, len);
+	call_answer(&c, send(s->fd, payload, len, 0));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_write(struct probe *p, struct sock *s, const char *payload)
+{
+	size_t len = strlen(payload);
+	struct call c = { .ok = (long)len };
+	char pl[CALL_DATA_MAX];
+
+	trace_payload(payload, len, pl, sizeof(pl));
+	trace_begin(p, &c, "write(%s, %s, %zu)", s->role, pl, len);
+	call_answer(&c, write(s->fd, payload, len));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_sendto(struct probe *p, struct sock *s, const char *payload, struct addr to)
+{
+	size_t len = strlen(payload);
+	struct call c = { .ok = (long)len };
+	char pl[CALL_DATA_MAX], as[80];
+
+	trace_payload(payload, len, pl, sizeof(pl));
+	trace_begin(p, &c, "sendto(%s, %s, %zu, 0, %s)", s->role, pl, len,
+		    addr_str(&to, as, sizeof(as)));
+	call_answer(&c, sendto(s->fd, payload, len, 0, (struct sockaddr *)&to.ss, to.len));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+/* Waits for the socket to become readable or report an error, at most
+ * WAIT_MS: a datagram or error that is coming is there long before. */
+static void wait_readable(struct sock *s)
+{
+	struct pollfd pfd = { .fd = s->fd, .events = POLLIN };
+
+	while (poll(&pfd, 1, WAIT_MS) < 0 && errno == EINTR)
+		;
+}
+
+static struct call recv_traced(struct probe *p, struct sock *s, bool wait)
+{
+	struct call c = { .ok = 0 };
+	char pl[CALL_DATA_MAX + 8], as[80];
+
+	trace_begin(p, &c, "recvfrom(%s, ..., %d, MSG_DONTWAIT)", s->role, CALL_DATA_MAX);
+	if (wait)
+		wait_readable(s);
+	c.addr.len = sizeof(c.addr.ss);
+	call_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_DONTWAIT,
+				 (struct sockaddr *)&c.addr.ss, &c.addr.len));
+	if (c.ret < 0) {
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	c.len = (size_t)c.ret;
+	c.ok = c.ret;
+	trace_payload(c.data, c.len, pl, sizeof(pl));
+	trace_end(p, &c, "recvfrom(%s, %s, %d, MSG_DONTWAIT, %s)", s->role, pl, CALL_DATA_MAX,
+		  addr_str(&c.addr, as, sizeof(as)));
+	return c;
+}
+
+static struct call sock_name(struct probe *p, struct sock *s, const char *fn,
+			     int (*get)(int, struct sockaddr *, socklen_t *))
+{
+	struct call c = { .ok = 0 };
+	char as[80];
+
+	trace_begin(p, &c, "%s(%s, ...)", fn, s->role);
+	c.addr.len = sizeof(c.addr.ss);
+	call_answer(&c, get(s->fd, (struct sockaddr *)&c.addr.ss, &c.addr.len));
+	if (c.ret == 0)
+		trace_end(p, &c, "%s(%s, %s)", fn, s->role, addr_str(&c.addr, as, sizeof(as)));
+	else
+		trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_getsockname(struct probe *p, struct sock *s)
+{
+	return sock_name(p, s, "getsockname", getsockname);
+}
+
+struct call sock_getpeername(struct probe *p, struct sock *s)
+{
+	return sock_name(p, s, "getpeername", getpeername);
+}
+
+struct call sock_so_error(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	socklen_t len = sizeof(c.value);
+
+	trace_begin(p, &c, "getsockopt(%s, SOL_SOCKET, SO_ERROR, ...)", s->role);
+	call_answer(&c, getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &c.value, &len));
+	if (c.ret == 0)
+		trace_end(p, &c, "getsockopt(%s, SOL_SOCKET, SO_ERROR, [%s])", s->role,
+			  c.value ? trace_errno(c.value) : "0");
+	else
+		trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level,
+				const char *level_str, int name, const char *name_str, int value)
+{
+	struct call c = { .ok = 0 };
+
+	trace_begin(p, &c, "setsockopt(%s, %s, %s, [%d])", s->role, level_str, name_str, value);
+	call_answer(&c, setsockopt(s->fd, level, name, &value, sizeof(value)));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_recv(struct probe *p, struct sock *s)
+{
+	return recv_traced(p, s, true);
+}
+
+struct call sock_recv_nowait(struct probe *p, struct sock *s)
+{
+	return recv_traced(p, s, false);
+}
+
+/* /proc/net follows the reading task's network namespace (since v5.1). */
+static long mib_lookup(struct probe *p, enum host h, const char *group, const char *name)
+{
+	bool v6 = group[strlen(group) - 1] == '6';
+	char line[4096], keys[4096] = "";
+	FILE *f;
+
+	netns_enter(p, p->ns[h]);
+	f = fopen(v6 ? "/proc/net/snmp6" : "/proc/net/snmp", "re");
+	if (!f)
+		probe_error(p, "open /proc/net/snmp%s: %s", v6 ? "6" : "", strerror(errno));
+	while (fgets(line, sizeof(line), f)) {
+		char key[128];
+		long value;
+		if (v6) {
+			if (sscanf(line, "%127s %ld", key, &value) == 2 &&
+			    strncmp(key, group, strlen(group)) == 0 &&
+			    strcmp(key + strlen(group), name) == 0) {
+				fclose(f);
+				return value;
+			}
+			continue;
+		}
+		/* Pairs of lines: "Icmp: InMsgs ..." then "Icmp: 3 ..." */
+		size_t gl = strlen(group);
+		if (strncmp(line, group, gl) != 0 || line[gl] != ':')
+			continue;
+		if (!keys[0]) {
+			snprintf(keys, sizeof(keys), "%s", line);
+			continue;
+		}
+		char *ksave, *vsave;
+		char *k = strtok_r(keys + gl + 1, " \n", &ksave);
+		char *v = strtok_r(line + gl + 1, " \n", &vsave);
+		for (; k && v; k = strtok_r(NULL, " \n", &ksave), v = strtok_r(NULL, " \n", &vsave)) {
+			if (strcmp(k, name) == 0) {
+				fclose(f);
+				return strtol(v, NULL, 10);
+			}
+		}
+		break;
+	}
+	fclose(f);
+	probe_error(p, "no counter %s %s in /proc/net/snmp%s", group, name, v6 ? "6" : "");
+}
+
+long mib_read(struct probe *p, enum host h, enum mib m)
+{
+	static const char *const names[][3] = {
+		[MIB_ICMP_IN_DEST_UNREACHS] = { "Icmp", "Icmp6", "InDestUnreachs" },
+		[MIB_ICMP_OUT_DEST_UNREACHS] = { "Icmp", "Icmp6", "OutDestUnreachs" },
+		[MIB_UDP_IN_DATAGRAMS] = { "Udp", "Udp6", "InDatagrams" },
+		[MIB_UDP_NO_PORTS] = { "Udp", "Udp6", "NoPorts" },
+		[MIB_UDP_OUT_DATAGRAMS] = { "Udp", "Udp6", "OutDatagrams" },
+	};
+	return mib_lookup(p, h, names[m][p->fam == FAM_IPV6 ? 1 : 0], names[m][2]);
+}

@@ -1,0 +1,413 @@
+/* Topologies, declared as data and built through libnl-route-3.
+ *
+ * Every host is a fresh network namespace.  Links are veth pairs created in
+ * one host with the peer end born directly in the other (IFLA_NET_NS_FD), so
+ * no device ever exists in the caller's namespace.  A segment of more than
+ * two hosts gets a bridge in a namespace of its own.  Neighbours are static,
+ * so no ARP or neighbour discovery runs and the order of datagrams on the
+ * wire is the order they were sent in.
+ */
+#include "internal.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <linux/if_arp.h>
+#include <linux/neighbour.h>
+#include <linux/rtnetlink.h>
+#include <linux/if.h>
+#include <netlink/netlink.h>
+#include <netlink/route/addr.h>
+#include <netlink/route/link.h>
+#include <netlink/route/link/bridge.h>
+#include <netlink/route/link/veth.h>
+#include <netlink/route/neighbour.h>
+#include <netlink/route/route.h>
+#include <stdio.h>
+#include <string.h>
+
+#define SEG_MAX_HOSTS 3
+#define TOPO_MAX_SEGS 3
+
+struct segment {
+	int subnet; /* 198.18.<subnet>.0/24, 2001:db8:<subnet>::/64 */
+	enum host hosts[SEG_MAX_HOSTS];
+	int nhosts;
+};
+
+struct topo_spec {
+	const char *name;
+	struct segment segs[TOPO_MAX_SEGS];
+	int nsegs;
+	bool routed; /* hosts route through HOST_ROUTER, which forwards */
+};
+
+static const struct topo_spec topologies[] = {
+	[TOPO_LOOPBACK] = { .name = "loopback" },
+	[TOPO_LINK] = {
+		.name = "link",
+		.segs = { { 0, { HOST_CLIENT, HOST_SERVER, HOST_STRANGER }, 3 } },
+		.nsegs = 1,
+	},
+	[TOPO_ROUTED] = {
+		.name = "routed",
+		.segs = {
+			{ 1, { HOST_CLIENT, HOST_ROUTER }, 2 },
+			{ 2, { HOST_SERVER, HOST_ROUTER }, 2 },
+			{ 3, { HOST_STRANGER, HOST_ROUTER }, 2 },
+		},
+		.nsegs = 3,
+		.routed = true,
+	},
+};
+
+/* The router has no route to this prefix and answers with ICMP host
+ * unreachable: a soft error, generated once per source address at most. */
+#define UNREACHABLE_V4 "198.18.9.0/24"
+#define UNREACHABLE_V6 "2001:db8:9::/64"
+
+static const int host_number[HOST_COUNT] = {
+	[HOST_CLIENT] = 1, [HOST_SERVER] = 2, [HOST_STRANGER] = 3, [HOST_ROUTER] = 254,
+};
+
+/* Every sysctl a rule may depend on, set in every host: nothing is assumed
+ * from the kernel's defaults or inherited from the caller's namespace. */
+struct setting {
+	const char *key, *value;
+	bool per_ns_everywhere; /* false: only some kernels have it per namespace */
+};
+
+static const struct setting host_settings[] = {
+	{ "ipv4/icmp_ratelimit", "0", true },
+	{ "ipv4/icmp_msgs_per_sec", "100000", false },
+	{ "ipv4/icmp_msgs_burst", "100000", false },
+	{ "ipv6/icmp/ratelimit", "0", true },
+	{ "ipv4/ip_local_port_range", "40000 49999", true },
+	{ "ipv6/bindv6only", "0", true },
+	{ "ipv4/conf/all/rp_filter", "0", true },
+	{ "ipv4/conf/default/rp_filter", "0", true },
+	{ "ipv6/conf/all/accept_dad", "0", true },
+	{ "ipv6/conf/default/accept_dad", "0", true },
+	{ "ipv6/conf/default/accept_ra", "0", true },
+	{ "ipv6/conf/default/router_solicitations", "0", true },
+	{ "ipv4/ip_forward", "0", true },
+	{ "ipv6/conf/all/forwarding", "0", true },
+};
+
+static const struct setting router_settings[] = {
+	{ "ipv4/ip_forward", "1", true },
+	{ "ipv6/conf/all/forwarding", "1", true },
+};
+
+/* The bridge's namespace speaks no IPv6: it only switches frames. */
+static const struct setting switch_settings[] = {
+	{ "ipv6/conf/all/disable_ipv6", "1", true },
+	{ "ipv6/conf/default/disable_ipv6", "1", true },
+};
+
+static void settings_apply(struct probe *p, int ns, const struct setting *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i].per_ns_everywhere)
+			sysctl_set(p, ns, s[i].key, s[i].value);
+		else
+			sysctl_try(p, ns, s[i].key, s[i].value);
+	}
+}
+
+#define SETTINGS(p, ns, table) settings_apply(p, ns, table, sizeof(table) / sizeof(table[0]))
+
+const char *topo_name(enum topology t)
+{
+	return topologies[t].name;
+}
+
+/* ---- libnl plumbing: a route socket per namespace --------------------------- */
+
+struct nl {
+	struct probe *p;
+	struct nl_sock *sk;
+	int ns;
+};
+
+static struct nl rt_open(struct probe *p, int ns)
+{
+	struct nl nl = { .p = p, .ns = ns };
+
+	netns_enter(p, ns); /* a netlink socket belongs to the namespace it is made in */
+	nl.sk = nl_socket_alloc();
+	if (!nl.sk || nl_connect(nl.sk, NETLINK_ROUTE) != 0)
+		probe_error(p, "cannot open a rtnetlink socket");
+	return nl;
+}
+
+static void rt_close(struct nl *nl)
+{
+	nl_socket_free(nl->sk);
+}
+
+static void rt_check(struct nl *nl, int err, const char *what)
+{
+	if (err == 0)
+		return;
+	if (err == -NLE_OPNOTSUPP && strstr(what, "veth"))
+		probe_skip(nl->p, "kernel cannot create veth links (CONFIG_VETH): load it with modprobe veth");
+	if (err == -NLE_OPNOTSUPP && strstr(what, "bridge"))
+		probe_skip(nl->p, "kernel cannot create bridges (CONFIG_BRIDGE): load it with modprobe bridge");
+	probe_error(nl->p, "topology: %s: %s", what, nl_geterror(err));
+}
+
+static struct nl_addr *rt_parse(struct nl *nl, const char *text, int family)
+{
+	struct nl_addr *a = NULL;
+
+	rt_check(nl, nl_addr_parse(text, family, &a), text);
+	return a;
+}
+
+static int link_index(struct nl *nl, const char *name)
+{
+	struct rtnl_link *link = NULL;
+
+	rt_check(nl, rtnl_link_get_kernel(nl->sk, 0, name, &link), name);
+	int index = rtnl_link_get_ifindex(link);
+	rtnl_link_put(link);
+	return index;
+}
+
+static void link_up(struct nl *nl, const char *name)
+{
+	struct rtnl_link *link = NULL, *change = rtnl_link_alloc();
+
+	rt_check(nl, rtnl_link_get_kernel(nl->sk, 0, name, &link), name);
+	rtnl_link_set_flags(change, IFF_UP);
+	rt_check(nl, rtnl_link_change(nl->sk, link, change, 0), "set link up");
+	rtnl_link_put(change);
+	rtnl_link_put(link);
+}
+
+static struct nl_addr *mac_of(int subnet, enum host h)
+{
+	uint8_t mac[6] = { 0x02, 'u', 'd', 'p', (uint8_t)subnet, (uint8_t)host_number[h] };
+
+	return nl_addr_build(AF_LLC, mac, sizeof(mac));
+}
+
+/* A veth pair: `name` here, `peer_name` born in namespace peer_ns. */
+static void veth_add(struct nl *nl, const char *name, struct nl_addr *mac, int master,
+		     const char *peer_name, int peer_ns, struct nl_addr *peer_mac)
+{
+	struct rtnl_link *veth = rtnl_link_veth_alloc();
+	struct rtnl_link *peer = rtnl_link_veth_get_peer(veth);
+
+	rtnl_link_set_name(veth, name);
+	rtnl_link_set_flags(veth, IFF_UP);
+	if (mac)
+		rtnl_link_set_addr(veth, mac);
+	if (master)
+		rtnl_link_set_master(veth, master);
+	rtnl_link_set_name(peer, peer_name);
+	rtnl_link_set_ns_fd(peer, peer_ns); /* up later: veth_open() needs its peer linked */
+	rtnl_link_set_addr(peer, peer_mac);
+	rt_check(nl, rtnl_link_add(nl->sk, veth, NLM_F_CREATE | NLM_F_EXCL), "create veth pair");
+	rtnl_link_put(peer);
+	rtnl_link_veth_release(veth);
+}
+
+static int bridge_add(struct nl *nl, const char *name)
+{
+	struct rtnl_link *br = rtnl_link_bridge_alloc();
+
+	rtnl_link_set_name(br, name);
+	rtnl_link_set_flags(br, IFF_UP);
+	rt_check(nl, rtnl_link_add(nl->sk, br, NLM_F_CREATE | NLM_F_EXCL), "create bridge");
+	rtnl_link_put(br);
+	return link_index(nl, name);
+}
+
+static void addr_add(struct nl *nl, int ifindex, const char *local, const char *brd, int family)
+{
+	struct rtnl_addr *a = rtnl_addr_alloc();
+	struct nl_addr *l = rt_parse(nl, local, family);
+
+	rtnl_addr_set_ifindex(a, ifindex);
+	rtnl_addr_set_local(a, l);
+	if (brd) {
+		struct nl_addr *b = rt_parse(nl, brd, family);
+		rtnl_addr_set_broadcast(a, b);
+		nl_addr_put(b);
+	}
+	if (family == AF_INET6)
+		rtnl_addr_set_flags(a, IFA_F_NODAD);
+	rt_check(nl, rtnl_addr_add(nl->sk, a, 0), local);
+	nl_addr_put(l);
+	rtnl_addr_put(a);
+}
+
+static void neigh_add(struct nl *nl, int ifindex, const char *ip, int family, struct nl_addr *mac)
+{
+	struct rtnl_neigh *n = rtnl_neigh_alloc();
+	struct nl_addr *dst = rt_parse(nl, ip, family);
+
+	rtnl_neigh_set_ifindex(n, ifindex);
+	rtnl_neigh_set_dst(n, dst);
+	rtnl_neigh_set_lladdr(n, mac);
+	rtnl_neigh_set_state(n, NUD_PERMANENT);
+	rt_check(nl, rtnl_neigh_add(nl->sk, n, NLM_F_CREATE), ip);
+	nl_addr_put(dst);
+	rtnl_neigh_put(n);
+}
+
+/* A route to dst: through gw, or of type RTN_UNREACHABLE when gw is NULL. */
+static void route_add(struct nl *nl, const char *dst, const char *gw, int ifindex, int family)
+{
+	struct rtnl_route *r = rtnl_route_alloc();
+	struct nl_addr *d = rt_parse(nl, dst, family);
+
+	rtnl_route_set_family(r, (uint8_t)family);
+	rtnl_route_set_dst(r, d);
+	if (gw) {
+		struct rtnl_nexthop *nh = rtnl_route_nh_alloc();
+		struct nl_addr *g = rt_parse(nl, gw, family);
+		rtnl_route_nh_set_gateway(nh, g);
+		rtnl_route_nh_set_ifindex(nh, ifindex);
+		rtnl_route_add_nexthop(r, nh);
+		nl_addr_put(g);
+	} else {
+		rtnl_route_set_type(r, RTN_UNREACHABLE);
+	}
+	rt_check(nl, rtnl_route_add(nl->sk, r, NLM_F_CREATE | NLM_F_EXCL), dst);
+	nl_addr_put(d);
+	rtnl_route_put(r);
+}
+
+/* ---- building ----------------------------------------------------------------- */
+
+static void ip_of(int subnet, enum host h, int family, char *buf, size_t n)
+{
+	if (family == AF_INET)
+		snprintf(buf, n, "198.18.%d.%d", subnet, host_number[h]);
+	else
+		snprintf(buf, n, "2001:db8:%x::%x", subnet, host_number[h]);
+}
+
+/* Addresses of host h on segment seg, and static neighbours for the others. */
+static void segment_configure(struct probe *p, const struct segment *seg, int k, const char *ifname)
+{
+	enum host h = seg->hosts[k];
+	struct nl nl = rt_open(p, p->ns[h]);
+	int ifindex = link_index(&nl, ifname);
+	char ip[64], brd[32];
+
+	/* Up before the addresses: an IPv6 address on a link without carrier
+	 * would stay tentative. */
+	link_up(&nl, ifname);
+
+	ip_of(seg->subnet, h, AF_INET, ip, sizeof(ip));
+	strcat(ip, "/24");
+	snprintf(brd, sizeof(brd), "198.18.%d.255", seg->subnet);
+	addr_add(&nl, ifindex, ip, brd, AF_INET);
+	ip_of(seg->subnet, h, AF_INET6, ip, sizeof(ip));
+	strcat(ip, "/64");
+	addr_add(&nl, ifindex, ip, NULL, AF_INET6);
+	for (int o = 0; o < seg->nhosts; o++) {
+		if (o == k)
+			continue;
+		struct nl_addr *mac = mac_of(seg->subnet, seg->hosts[o]);
+		for (int family = AF_INET; family; family = family == AF_INET ? AF_INET6 : 0) {
+			ip_of(seg->subnet, seg->hosts[o], family, ip, sizeof(ip));
+			neigh_add(&nl, ifindex, ip, family, mac);
+		}
+		nl_addr_put(mac);
+	}
+	if (p->rule->topology == TOPO_ROUTED && h != HOST_ROUTER) {
+		char gw[64];
+		ip_of(seg->subnet, HOST_ROUTER, AF_INET, gw, sizeof(gw));
+		route_add(&nl, "default", gw, ifindex, AF_INET);
+		ip_of(seg->subnet, HOST_ROUTER, AF_INET6, gw, sizeof(gw));
+		route_add(&nl, "default", gw, ifindex, AF_INET6);
+	}
+	rt_close(&nl);
+}
+
+static void ifname_of(const struct segment *seg, char *buf, size_t n)
+{
+	snprintf(buf, n, "eth%d", seg->subnet);
+}
+
+/* Two hosts: one veth pair between them.  More: a bridge in a namespace of
+ * its own, and a veth from it to each host. */
+static void segment_build(struct probe *p, const struct segment *seg)
+{
+	char ifname[IFNAMSIZ];
+
+	ifname_of(seg, ifname, sizeof(ifname));
+	if (seg->nhosts == 2) {
+		enum host a = seg->hosts[0], b = seg->hosts[1];
+		struct nl nl = rt_open(p, p->ns[a]);
+		struct nl_addr *ma = mac_of(seg->subnet, a), *mb = mac_of(seg->subnet, b);
+		veth_add(&nl, ifname, ma, 0, ifname, p->ns[b], mb);
+		nl_addr_put(ma);
+		nl_addr_put(mb);
+		rt_close(&nl);
+	} else {
+		int sw = netns_new(p);
+		SETTINGS(p, sw, switch_settings);
+		struct nl nl = rt_open(p, sw);
+		int br = bridge_add(&nl, "br0");
+		for (int k = 0; k < seg->nhosts; k++) {
+			char port[IFNAMSIZ];
+			struct nl_addr *mac = mac_of(seg->subnet, seg->hosts[k]);
+			snprintf(port, sizeof(port), "port%d", k);
+			veth_add(&nl, port, NULL, br, ifname, p->ns[seg->hosts[k]], mac);
+			nl_addr_put(mac);
+		}
+		rt_close(&nl);
+		/* Devices do not hold a namespace: only this fd keeps the switch
+		 * alive, and it dies with the probe like the hosts. */
+		p->switch_ns = sw;
+	}
+	for (int k = 0; k < seg->nhosts; k++)
+		segment_configure(p, seg, k, ifname);
+}
+
+static void host_create(struct probe *p, enum host h)
+{
+	if (p->ns[h] >= 0)
+		return;
+	p->ns[h] = netns_new(p);
+	SETTINGS(p, p->ns[h], host_settings);
+	if (h == HOST_ROUTER)
+		SETTINGS(p, p->ns[h], router_settings);
+	struct nl nl = rt_open(p, p->ns[h]);
+	link_up(&nl, "lo");
+	rt_close(&nl);
+}
+
+static void router_unreachable(struct probe *p)
+{
+	struct nl nl = rt_open(p, p->ns[HOST_ROUTER]);
+
+	route_add(&nl, UNREACHABLE_V4, NULL, 0, AF_INET);
+	route_add(&nl, UNREACHABLE_V6, NULL, 0, AF_INET6);
+	rt_close(&nl);
+}
+
+void topo_build(struct probe *p)
+{
+	const struct topo_spec *t = &topologies[p->rule->topology];
+
+	for (int h = 0; h < HOST_COUNT; h++)
+		p->ns[h] = -1;
+	if (t->nsegs == 0) {
+		host_create(p, HOST_CLIENT);
+		p->ns[HOST_SERVER] = p->ns[HOST_STRANGER] = p->ns[HOST_CLIENT];
+		return;
+	}
+	for (int s = 0; s < t->nsegs; s++)
+		for (int k = 0; k < t->segs[s].nhosts; k++)
+			host_create(p, t->segs[s].hosts[k]);
+	for (int s = 0; s < t->nsegs; s++)
+		segment_build(p, &t->segs[s]);
+	if (t->routed)
+		router_unreachable(p);
+}
