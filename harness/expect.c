@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static void check(struct probe *p, bool ok, const char *what, const char *expected,
+void check_record(struct probe *p, bool ok, const char *what, const char *expected,
 		  const char *observed)
 {
 	p->checks++;
@@ -23,7 +23,7 @@ void expect_ok(struct probe *p, struct call c)
 	char want[32], got[160];
 
 	snprintf(want, sizeof(want), "%ld", c.ok);
-	check(p, call_ok(&c), c.line, want, trace_result(&c, got, sizeof(got)));
+	check_record(p, call_ok(&c), c.line, want, trace_result(&c, got, sizeof(got)));
 }
 
 void expect_errno(struct probe *p, struct call c, int err)
@@ -31,7 +31,7 @@ void expect_errno(struct probe *p, struct call c, int err)
 	char want[160], got[160];
 	struct call w = { .ret = -1, .err = err };
 
-	check(p, c.ret == -1 && c.err == err, c.line, trace_result(&w, want, sizeof(want)),
+	check_record(p, c.ret == -1 && c.err == err, c.line, trace_result(&w, want, sizeof(want)),
 	      trace_result(&c, got, sizeof(got)));
 }
 
@@ -43,12 +43,12 @@ void expect_datagram(struct probe *p, struct call c, const char *payload, struct
 	trace_payload(payload, len, pl, sizeof(pl));
 	snprintf(want, sizeof(want), "%s from %s", pl, addr_str(&from, as, sizeof(as)));
 	if (c.ret < 0) {
-		check(p, false, c.line, want, trace_result(&c, got, sizeof(got)));
+		check_record(p, false, c.line, want, trace_result(&c, got, sizeof(got)));
 		return;
 	}
 	trace_payload(c.data, c.len, pl, sizeof(pl));
 	snprintf(got, sizeof(got), "%s from %s", pl, addr_str(&c.addr, as, sizeof(as)));
-	check(p, c.len == len && memcmp(c.data, payload, len) == 0 && addr_equal(&from, &c.addr),
+	check_record(p, c.len == len && memcmp(c.data, payload, len) == 0 && addr_equal(&from, &c.addr),
 	      c.line, want, got);
 }
 
@@ -60,7 +60,7 @@ void expect_addr(struct probe *p, struct call c, struct addr want)
 		trace_result(&c, gs, sizeof(gs));
 	else
 		addr_str(&c.addr, gs, sizeof(gs));
-	check(p, c.ret == 0 && addr_equal(&want, &c.addr), c.line, addr_str(&want, ws, sizeof(ws)), gs);
+	check_record(p, c.ret == 0 && addr_equal(&want, &c.addr), c.line, addr_str(&want, ws, sizeof(ws)), gs);
 }
 
 static const char *pending_name(int err)
@@ -76,7 +76,7 @@ void expect_pending_error(struct probe *p, struct call c, int err)
 		trace_result(&c, got, sizeof(got));
 	else
 		snprintf(got, sizeof(got), "%s", pending_name(c.value));
-	check(p, c.ret == 0 && c.value == err, c.line, pending_name(err), got);
+	check_record(p, c.ret == 0 && c.value == err, c.line, pending_name(err), got);
 }
 
 void expect_long(struct probe *p, const char *what, long want, long got)
@@ -85,7 +85,7 @@ void expect_long(struct probe *p, const char *what, long want, long got)
 
 	snprintf(ws, sizeof(ws), "%ld", want);
 	snprintf(gs, sizeof(gs), "%ld", got);
-	check(p, want == got, what, ws, gs);
+	check_record(p, want == got, what, ws, gs);
 }
 
 void must(struct probe *p, struct call c)

@@ -56,4 +56,11 @@ void trace_end(struct probe *p, struct call *c, const char *fmt, ...)
 
 const char *family_name(enum family f);
 
+/* sock.c: stores the answer of the call just made: ret, and errno if it failed. */
+void call_answer(struct call *c, long ret);
+
+/* expect.c: records one expectation (what every expect_* comes down to). */
+void check_record(struct probe *p, bool ok, const char *what, const char *expected,
+		  const char *observed);
+
 #endif

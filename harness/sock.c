@@ -59,8 +59,7 @@ struct sock *sock_open(struct probe *p, enum host h, const char *role)
 	return sock_open_type(p, h, role, SOCK_DGRAM);
 }
 
-/* The answer of the call just made: ret, and errno if it failed. */
-static void call_answer(struct call *c, long ret)
+void call_answer(struct call *c, long ret)
 {
 	c->ret = ret;
 	c->err = ret == -1 ? errno : 0;
