@@ -1,6 +1,6 @@
 # udpconform: see README.md.  `sudo make check` is the main job.
 
-VERSION := 0.1.0
+VERSION := $(shell cat VERSION)
 BUILD   := build
 RESULTS := results
 CC      ?= cc
@@ -29,8 +29,46 @@ PROBES      := $(patsubst cases/%.c,$(BUILD)/cases/%,$(CASE_SRC))
 TEST_SRC    := $(wildcard tests/probes/*.c)
 TEST_PROBES := $(patsubst tests/probes/%.c,$(BUILD)/tests/probes/%,$(TEST_SRC))
 
-.PHONY: all check test deps lint clean
+# What the user can set on the command line; scripts/check reads them.
+RULES    ?=
+FAMILIES ?=
+STRICT   ?= 0
+export RULES FAMILIES STRICT RESULTS BUILD
+
+.PHONY: all check test deps lint compare clean distclean
 all: $(PROBES) $(TEST_PROBES)
+
+# Without libnl nothing builds: say so once instead of a compiler error.
+ifeq ($(filter deps clean distclean lint check test,$(MAKECMDGOALS)),)
+ifeq ($(NL_LIBS),)
+$(error libnl-route-3 is missing: run 'sudo make deps' (sudo make check installs it too))
+endif
+endif
+
+# check and test work as the very first command on a fresh Debian 12:
+# privileges first (one line if missing), then whatever packages are
+# missing, then a build by a fresh make that sees them.
+check:
+	@scripts/preflight check
+	@scripts/deps --ensure
+	@$(MAKE) --no-print-directory -s all
+	@scripts/check
+
+test:
+	@scripts/preflight test
+	@scripts/deps --ensure
+	@$(MAKE) --no-print-directory -s all
+	@scripts/test
+
+deps:
+	@scripts/deps --install
+
+# make compare RUNS="results/6.1.0-... results/6.12.0-..."
+compare:
+	@scripts/compare $(RUNS)
+
+lint:
+	shellcheck -x scripts/preflight scripts/deps scripts/check scripts/test .ci/run cases/helper.bash
 
 $(BUILD)/harness/%.o: harness/%.c harness/udpc.h harness/internal.h
 	@mkdir -p $(@D)
@@ -50,4 +88,7 @@ $(BUILD)/tests/probes/%: tests/probes/%.c $(HARNESS_LIB) $(NONSS_OBJ) harness/ud
 	$(LINK)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf build
+
+distclean: clean
+	rm -rf results
