@@ -6,6 +6,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The call as the expectation names it: its text without the result. */
+static const char *call_text(const struct call *c, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.*s", (int)(c->text_len ? c->text_len : strlen(c->line)), c->line);
+	return buf;
+}
+
 void check_record(struct probe *p, bool ok, const char *what, const char *expected,
 		  const char *observed)
 {
@@ -20,47 +27,48 @@ static bool call_ok(const struct call *c)
 
 void expect_ok(struct probe *p, struct call c)
 {
-	char want[32], got[160];
+	char want[32], got[160], text[CALL_LINE_MAX];
 
 	snprintf(want, sizeof(want), "%ld", c.ok);
-	check_record(p, call_ok(&c), c.line, want, trace_result(&c, got, sizeof(got)));
+	check_record(p, call_ok(&c), call_text(&c, text, sizeof(text)), want, trace_result(&c, got, sizeof(got)));
 }
 
 void expect_errno(struct probe *p, struct call c, int err)
 {
-	char want[160], got[160];
+	char want[160], got[160], text[CALL_LINE_MAX];
 	struct call w = { .ret = -1, .err = err };
 
-	check_record(p, c.ret == -1 && c.err == err, c.line, trace_result(&w, want, sizeof(want)),
+	check_record(p, c.ret == -1 && c.err == err, call_text(&c, text, sizeof(text)), trace_result(&w, want, sizeof(want)),
 	      trace_result(&c, got, sizeof(got)));
 }
 
 void expect_datagram(struct probe *p, struct call c, const char *payload, struct addr from)
 {
 	char want[CALL_DATA_MAX + 128], got[CALL_DATA_MAX + 128], pl[CALL_DATA_MAX], as[80];
+	char text[CALL_LINE_MAX];
 	size_t len = strlen(payload);
 
 	trace_payload(payload, len, pl, sizeof(pl));
 	snprintf(want, sizeof(want), "%s from %s", pl, addr_str(&from, as, sizeof(as)));
 	if (c.ret < 0) {
-		check_record(p, false, c.line, want, trace_result(&c, got, sizeof(got)));
+		check_record(p, false, call_text(&c, text, sizeof(text)), want, trace_result(&c, got, sizeof(got)));
 		return;
 	}
 	trace_payload(c.data, c.len, pl, sizeof(pl));
 	snprintf(got, sizeof(got), "%s from %s", pl, addr_str(&c.addr, as, sizeof(as)));
 	check_record(p, c.len == len && memcmp(c.data, payload, len) == 0 && addr_equal(&from, &c.addr),
-	      c.line, want, got);
+	      call_text(&c, text, sizeof(text)), want, got);
 }
 
 void expect_addr(struct probe *p, struct call c, struct addr want)
 {
-	char ws[80], gs[160];
+	char ws[80], gs[160], text[CALL_LINE_MAX];
 
 	if (c.ret != 0)
 		trace_result(&c, gs, sizeof(gs));
 	else
 		addr_str(&c.addr, gs, sizeof(gs));
-	check_record(p, c.ret == 0 && addr_equal(&want, &c.addr), c.line, addr_str(&want, ws, sizeof(ws)), gs);
+	check_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)), addr_str(&want, ws, sizeof(ws)), gs);
 }
 
 static const char *pending_name(int err)
@@ -70,13 +78,13 @@ static const char *pending_name(int err)
 
 void expect_pending_error(struct probe *p, struct call c, int err)
 {
-	char got[160];
+	char got[160], text[CALL_LINE_MAX];
 
 	if (c.ret != 0)
 		trace_result(&c, got, sizeof(got));
 	else
 		snprintf(got, sizeof(got), "%s", pending_name(c.value));
-	check_record(p, c.ret == 0 && c.value == err, c.line, pending_name(err), got);
+	check_record(p, c.ret == 0 && c.value == err, call_text(&c, text, sizeof(text)), pending_name(err), got);
 }
 
 void expect_long(struct probe *p, const char *what, long want, long got)

@@ -41,6 +41,8 @@ void sysctl_try(struct probe *p, int ns, const char *key, const char *value);
 
 /* topo.c */
 void topo_build(struct probe *p);
+/* linkwait.c: returns when every link of every namespace carries traffic. */
+void topo_wait_links(struct probe *p);
 const char *topo_name(enum topology t);
 
 /* trace.c: the transcript. */

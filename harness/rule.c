@@ -150,6 +150,7 @@ static void child_run(enum family fam, int chan, pid_t parent)
 	if (sched_setaffinity(0, sizeof(one), &one) != 0)
 		probe_error(&p, "sched_setaffinity: %s", strerror(errno));
 	topo_build(&p);
+	topo_wait_links(&p);
 	rule.run(&p);
 	if (p.checks == 0)
 		probe_error(&p, "the rule checked nothing: a rule that cannot fail is a defect");

@@ -64,6 +64,7 @@ void trace_end(struct probe *p, struct call *c, const char *fmt, ...)
 		va_end(ap);
 	}
 	used = strlen(c->line);
+	c->text_len = used;
 	snprintf(c->line + used, sizeof(c->line) - used, " = %s",
 		 trace_result(c, result, sizeof(result)));
 	chan_send(p, 'T', "%s", c->line);

@@ -36,6 +36,7 @@ enum topology {
 	TOPO_LOOPBACK, /* one host: every role lives in it, on lo */
 	TOPO_LINK,     /* client, server and stranger on one Ethernet segment */
 	TOPO_ROUTED,   /* client - router - server, stranger beside server */
+	TOPO_TWO_LINKS, /* client on two segments: server on one, stranger on the other */
 };
 
 /* Hosts are where sockets live; roles (socket names) are chosen per call. */
@@ -131,6 +132,7 @@ struct call {
 	size_t len;
 	struct addr addr; /* the address a call returned (source, name, peer) */
 	char line[CALL_LINE_MAX]; /* the transcript line */
+	size_t text_len;          /* how much of it is the call, before " = " */
 };
 
 struct sock *sock_open(struct probe *p, enum host h, const char *role);
