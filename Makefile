@@ -77,6 +77,9 @@ $(BUILD)/harness/%.o: harness/%.c harness/udpc.h harness/internal.h
 $(HARNESS_LIB): $(HARNESS_OBJ)
 	$(AR) rcs $@ $^
 
+# Objects only pattern rules mention would count as intermediate and be deleted.
+.SECONDARY: $(HARNESS_OBJ) $(NONSS_OBJ)
+
 LINK = $(CC) $(CFLAGS) -o $@ $< $(NONSS_OBJ) $(HARNESS_LIB) $(LDFLAGS) $(NL_LIBS)
 
 $(BUILD)/cases/%: cases/%.c $(HARNESS_LIB) $(NONSS_OBJ) harness/udpc.h

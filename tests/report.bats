@@ -1,0 +1,179 @@
+#!/usr/bin/env bats
+# scripts/report and scripts/compare: outputs against tests/golden, and the
+# reader against malformed input.  Needs python3 and bats only; runs as root
+# or not.  After an intended change to the outputs: scripts/update-goldens.
+
+setup() {
+	ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+	WORK=$BATS_TEST_TMPDIR
+	cp -r "$ROOT/tests/fixtures/run-a" "$ROOT/tests/fixtures/run-b" "$WORK/"
+}
+
+# expect_input_error FILE_PART CMD...: CMD fails with status 2 and says so in
+# one stderr line that names FILE_PART, without a traceback.
+expect_input_error() {
+	local part=$1
+	shift
+	local status=0 err
+	"$@" >/dev/null 2>"$WORK/stderr" || status=$?
+	err=$(cat "$WORK/stderr")
+	[[ $status -eq 2 ]] || { echo "status $status, want 2; stderr: $err"; return 1; }
+	[[ $(wc -l <"$WORK/stderr") -eq 1 ]] || { echo "want one line, got: $err"; return 1; }
+	[[ $err != *Traceback* ]] || { echo "traceback: $err"; return 1; }
+	[[ $err == *"$part"* ]] || { echo "message does not name $part: $err"; return 1; }
+}
+
+@test "report and compare outputs match tests/golden" {
+	"$ROOT/scripts/update-goldens" --out "$WORK/out" >/dev/null
+	diff -u "$ROOT/tests/golden" "$WORK/out"
+}
+
+@test "results.json is valid JSON that compare reads back like the folder" {
+	cd "$WORK"
+	"$ROOT/scripts/report" run-a --out R.md >/dev/null
+	mv run-a/results.jsonl run-a/results.jsonl.orig
+	"$ROOT/scripts/compare" run-a/results.json run-b >"$WORK/from-json.md"
+	diff -u "$ROOT/tests/golden/compare-a-b.md" "$WORK/from-json.md"
+}
+
+@test "report writes nothing it cannot stand behind: same input, same bytes" {
+	cd "$WORK"
+	"$ROOT/scripts/report" run-a --out one.md >/dev/null
+	cp run-a/results.json one.json
+	"$ROOT/scripts/report" run-a --out two.md >/dev/null
+	cmp one.md two.md
+	cmp one.json run-a/results.json
+}
+
+@test "an empty results.jsonl (RULES matched nothing) is a report of no records" {
+	: >"$WORK/run-a/results.jsonl"
+	run "$ROOT/scripts/report" "$WORK/run-a" --out "$WORK/R.md"
+	[[ $status -eq 0 ]]
+	[[ $output == *"0 rules, 0 records"* ]]
+}
+
+@test "missing files are exit 2 with the file named" {
+	rm "$WORK/run-a/run.json"
+	expect_input_error run.json "$ROOT/scripts/report" "$WORK/run-a"
+	expect_input_error nowhere "$ROOT/scripts/compare" "$WORK/nowhere"
+	rm "$WORK/run-b/results.jsonl"
+	expect_input_error run-b "$ROOT/scripts/compare" "$WORK/run-b"
+}
+
+@test "two runs of one kernel release are refused" {
+	cp -r "$WORK/run-a" "$WORK/run-a2"
+	expect_input_error run-a2 "$ROOT/scripts/compare" "$WORK/run-a" "$WORK/run-a2"
+	expect_input_error run-a2 "$ROOT/scripts/report" "$WORK/run-a" --compare "$WORK/run-a2"
+}
+
+@test "another schema version is refused" {
+	sed -i 's/"schema": 1/"schema": 2/' "$WORK/run-b/results.jsonl"
+	expect_input_error results.jsonl "$ROOT/scripts/compare" "$WORK/run-b"
+	cd "$WORK"
+	"$ROOT/scripts/report" run-a --out R.md >/dev/null
+	sed -i 's|"udpconform-run/1"|"udpconform-run/2"|' run-a/results.json
+	expect_input_error results.json "$ROOT/scripts/compare" run-a/results.json
+}
+
+@test "usage errors are exit 2 in one line" {
+	expect_input_error usage "$ROOT/scripts/report"
+	expect_input_error usage "$ROOT/scripts/report" "$WORK/run-a" --bogus
+	expect_input_error usage "$ROOT/scripts/compare"
+}
+
+@test "fuzz: every malformed input derived from the fixture is exit 2, one line, no traceback" {
+	python3 - "$WORK/run-a" "$WORK/fuzz" <<'PY'
+# Derives malformed inputs from the good fixture, the same ones every run.
+import copy, json, os, random, sys
+
+src, dest = sys.argv[1], sys.argv[2]
+lines = open(os.path.join(src, "results.jsonl"), encoding="utf-8").read().splitlines()
+run = open(os.path.join(src, "run.json"), encoding="utf-8").read()
+record, run_obj = json.loads(lines[0]), json.loads(run)
+cases = []
+
+def add(name, jsonl=None, run_json=None, names=None):
+    jsonl = "\n".join(lines) + "\n" if jsonl is None else jsonl
+    run_json = run if run_json is None else run_json
+    cases.append((name, jsonl, run_json, names))
+
+def with_record(rec):
+    return "\n".join([json.dumps(rec)] + lines[1:]) + "\n"
+
+# Values of every JSON type; each field gets those not of its own type.
+SAMPLES = {"null": None, "bool": True, "int": 7, "str": "x", "list": [], "obj": {}}
+def kind(v):
+    return {bool: "bool", int: "int", float: "int", str: "str", list: "list", dict: "obj"}.get(type(v), "null")
+
+def wrong_types(obj, path, emit):
+    for key, value in obj.items():
+        for name, sample in SAMPLES.items():
+            if name != kind(value):
+                emit(f"{'.'.join(map(str, path + [key]))}-{name}", path + [key], sample)
+
+def set_at(obj, path, value):
+    obj = copy.deepcopy(obj)
+    target = obj
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    return obj
+
+def record_case(label, path, value):
+    add(f"record-{label}", jsonl=with_record(set_at(record, path, value)), names="results.jsonl")
+def run_case(label, path, value):
+    add(f"run-{label}", run_json=json.dumps(set_at(run_obj, path, value)), names="run.json")
+
+wrong_types(record, [], record_case)
+wrong_types(record["checks"][0], ["checks", 0], record_case)
+wrong_types(record["outcomes"][0], ["outcomes", 0], record_case)
+record_case("transcript-item", ["transcript", 0], 5)
+record_case("family-unknown", ["family"], "ipv5")
+record_case("verdict-unknown", ["verdict"], "MAYBE")
+record_case("id-shape", ["id"], "not a rule id")
+record_case("schema-2", ["schema"], 2)
+record_case("duration-negative", ["duration_ms"], -1)
+record_case("sentence-huge", ["sentence"], "A" * 1000000)
+record_case("transcript-huge", ["transcript"], ["x"] * 20000)
+record_case("checks-nested", ["checks"], json.loads("[" * 50 + "]" * 50))
+wrong_types(run_obj, [], run_case)
+wrong_types(run_obj["kernel"], ["kernel"], run_case)
+run_case("sysctl-value", ["sysctls", "net.ipv6.bindv6only"], 0)
+run_case("release-empty", ["kernel", "release"], "")
+run_case("schema-2", ["schema"], 2)
+run_case("date-huge", ["date"], "2" * 100000)
+for drop in ("schema", "id", "family", "verdict"):
+    rec = dict(record); del rec[drop]
+    add(f"record-missing-{drop}", jsonl=with_record(rec), names="results.jsonl")
+for cut in (1, 10, len(lines[0]) // 2, len(lines[0]) - 1):
+    add(f"jsonl-truncated-{cut}", jsonl="\n".join([lines[0][:cut]] + lines[1:]), names="results.jsonl")
+    add(f"run-truncated-{cut}", run_json=run[:min(cut, len(run) - 2)], names="run.json")
+add("run-empty", run_json="", names="run.json")
+add("jsonl-not-object", jsonl="[1, 2]\n", names="results.jsonl")
+add("jsonl-nan", jsonl=with_record(record).replace('"duration_ms": 5.2', '"duration_ms": NaN'), names="results.jsonl")
+add("jsonl-duplicate", jsonl=lines[0] + "\n" + lines[0] + "\n", names="results.jsonl")
+add("jsonl-deep", jsonl="[" * 100000 + "]" * 100000 + "\n", names="results.jsonl")
+add("run-deep", run_json='{"a":' * 100000 + "1" + "}" * 100000, names="run.json")
+garbage = random.Random(1)
+for i in range(4):
+    blob = bytes(garbage.randrange(256) for _ in range(4096))
+    add(f"jsonl-garbage-{i}", jsonl=blob.decode("latin-1"), names="results.jsonl")
+    add(f"run-garbage-{i}", run_json=blob.decode("latin-1"), names="run.json")
+
+for name, jsonl, run_json, names in cases:
+    d = os.path.join(dest, name)
+    os.makedirs(d)
+    enc = "latin-1" if "garbage" in name else "utf-8"
+    open(os.path.join(d, "results.jsonl"), "w", encoding=enc).write(jsonl)
+    open(os.path.join(d, "run.json"), "w", encoding=enc).write(run_json)
+    open(os.path.join(d, "names"), "w").write(names)
+PY
+	local n=0 case
+	for case in "$WORK"/fuzz/*/; do
+		expect_input_error "$(cat "$case/names")" "$ROOT/scripts/report" "$case" --out "$WORK/F.md" ||
+			{ echo "case $(basename "$case")"; return 1; }
+		n=$((n + 1))
+	done
+	echo "# $n malformed inputs" >&3
+	((n > 100))
+}
