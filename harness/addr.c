@@ -14,12 +14,18 @@ static const int host_number[HOST_COUNT] = {
 /* The subnet each host's address is on (the third byte, 198.18.S.H). */
 static int host_subnet(enum topology t, enum host h)
 {
-	if (t != TOPO_ROUTED)
-		return 0;
 	static const int routed[HOST_COUNT] = {
 		[HOST_CLIENT] = 1, [HOST_SERVER] = 2, [HOST_STRANGER] = 3, [HOST_ROUTER] = 1,
 	};
-	return routed[h];
+	/* The client is on both links; addr_host() names its address on the first. */
+	static const int two_links[HOST_COUNT] = {
+		[HOST_CLIENT] = 4, [HOST_SERVER] = 4, [HOST_STRANGER] = 5,
+	};
+	if (t == TOPO_ROUTED)
+		return routed[h];
+	if (t == TOPO_TWO_LINKS)
+		return two_links[h];
+	return 0;
 }
 
 static struct addr addr_v4(struct probe *p, const char *text, int port)

@@ -58,6 +58,16 @@ static const struct topo_spec topologies[] = {
 		.nsegs = 3,
 		.routed = true,
 	},
+	/* The client's own address is 198.18.4.1 (server's link, first) and
+	 * 198.18.5.1 (stranger's link); no routes beyond the two links. */
+	[TOPO_TWO_LINKS] = {
+		.name = "two-links",
+		.segs = {
+			{ 4, { HOST_CLIENT, HOST_SERVER }, 2 },
+			{ 5, { HOST_CLIENT, HOST_STRANGER }, 2 },
+		},
+		.nsegs = 2,
+	},
 };
 
 /* The router has no route to this prefix and answers with ICMP host
