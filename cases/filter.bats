@@ -5,3 +5,23 @@ load helper
 @test "A connected UDP socket receives datagrams only from its peer: not from another port of the peer's host, nor from another host with the peer's port." {
 	rule udp.filter.foreign_datagrams_dropped
 }
+
+@test "A stranger's datagram to a connected socket's port goes to an unconnected socket sharing the port through SO_REUSEADDR, and the connected socket gets only its peer's." {
+	rule udp.filter.foreign_datagram_goes_to_reuseaddr_socket
+}
+
+@test "A datagram from a stranger to a port whose only socket is connected elsewhere is answered with ICMP port unreachable, so a connected stranger gets ECONNREFUSED." {
+	rule udp.filter.foreign_datagram_refused_to_connected_sender
+}
+
+@test "Datagrams queued before connect() are still delivered after it, even from a host that is not the new peer." {
+	rule udp.filter.queued_before_connect_still_delivered
+}
+
+@test "recvfrom() on a connected UDP socket reports the peer's address as the source." {
+	rule udp.filter.recvfrom_reports_peer
+}
+
+@test "A UDP socket bound to the wildcard address receives only its peer's datagrams once connected." {
+	rule udp.filter.wildcard_bound_connected_socket_filters
+}
