@@ -5,3 +5,27 @@ load helper
 @test "connect() with AF_UNSPEC returns 0 and leaves the socket with no peer, so send() fails and datagrams from anyone are delivered again." {
 	rule udp.disconnect.af_unspec_disconnects
 }
+
+@test "connect() with AF_UNSPEC on a UDP socket that was never connected returns 0 and leaves it unbound." {
+	rule udp.disconnect.never_connected_returns_0
+}
+
+@test "connect() with AF_UNSPEC disconnects a UDP socket with an address length of 2 (the family alone); length 1 fails with EINVAL and changes nothing." {
+	rule udp.disconnect.unspec_address_length
+}
+
+@test "A UDP socket bound to an address with port 0 keeps the address but loses its kernel-chosen port when it disconnects." {
+	rule udp.disconnect.implicit_port_released
+}
+
+@test "A UDP socket bound to the wildcard with a port is back on the wildcard after connect and disconnect, and keeps its port." {
+	rule udp.disconnect.wildcard_port_bound_keeps_port
+}
+
+@test "A UDP socket bound to the wildcard that connected and then disconnected receives datagrams from third parties again." {
+	rule udp.disconnect.wildcard_bound_receives_third_parties
+}
+
+@test "After a disconnect, connect() to a peer on another interface gives the UDP socket that interface's address." {
+	rule udp.disconnect.reconnect_picks_new_interface_address
+}
