@@ -202,20 +202,29 @@ static struct nl_addr *mac_of(int subnet, enum host h)
 	return nl_addr_build(AF_LLC, mac, sizeof(mac));
 }
 
-/* A veth pair: `name` here, `peer_name` born in namespace peer_ns. */
-static void veth_add(struct nl *nl, const char *name, struct nl_addr *mac, int master,
-		     const char *peer_name, int peer_ns, struct nl_addr *peer_mac)
+/* A veth pair: `name` (interface index `index`) here, `peer_name` (index
+ * `peer_index`) born in namespace peer_ns.
+ *
+ * The indexes are chosen, not left to the kernel: linkwatch handles a
+ * carrier change at once only for an "urgent" device, which for a veth means
+ * one whose index differs from its peer's (linkwatch_urgent_event()).  Fresh
+ * namespaces number their devices alike, so a pair between two hosts would
+ * get equal indexes and wait up to a second for its queue to be attached. */
+static void veth_add(struct nl *nl, const char *name, int index, struct nl_addr *mac, int master,
+		     const char *peer_name, int peer_index, int peer_ns, struct nl_addr *peer_mac)
 {
 	struct rtnl_link *veth = rtnl_link_veth_alloc();
 	struct rtnl_link *peer = rtnl_link_veth_get_peer(veth);
 
 	rtnl_link_set_name(veth, name);
+	rtnl_link_set_ifindex(veth, index);
 	rtnl_link_set_flags(veth, IFF_UP);
 	if (mac)
 		rtnl_link_set_addr(veth, mac);
 	if (master)
 		rtnl_link_set_master(veth, master);
 	rtnl_link_set_name(peer, peer_name);
+	rtnl_link_set_ifindex(peer, peer_index);
 	rtnl_link_set_ns_fd(peer, peer_ns); /* up later: veth_open() needs its peer linked */
 	rtnl_link_set_addr(peer, peer_mac);
 	rt_check(nl, rtnl_link_add(nl->sk, veth, NLM_F_CREATE | NLM_F_EXCL), "create veth pair");
@@ -346,6 +355,12 @@ static void ifname_of(const struct segment *seg, char *buf, size_t n)
 
 /* Two hosts: one veth pair between them.  More: a bridge in a namespace of
  * its own, and a veth from it to each host. */
+/* The interface index of the k-th host's link on a segment (see veth_add). */
+static int host_ifindex(const struct segment *seg, int k)
+{
+	return 100 + 10 * seg->subnet + k;
+}
+
 static void segment_build(struct probe *p, const struct segment *seg)
 {
 	char ifname[IFNAMSIZ];
@@ -355,7 +370,7 @@ static void segment_build(struct probe *p, const struct segment *seg)
 		enum host a = seg->hosts[0], b = seg->hosts[1];
 		struct nl nl = rt_open(p, p->ns[a]);
 		struct nl_addr *ma = mac_of(seg->subnet, a), *mb = mac_of(seg->subnet, b);
-		veth_add(&nl, ifname, ma, 0, ifname, p->ns[b], mb);
+		veth_add(&nl, ifname, host_ifindex(seg, 0), ma, 0, ifname, host_ifindex(seg, 1), p->ns[b], mb);
 		nl_addr_put(ma);
 		nl_addr_put(mb);
 		rt_close(&nl);
@@ -368,7 +383,8 @@ static void segment_build(struct probe *p, const struct segment *seg)
 			char port[IFNAMSIZ];
 			struct nl_addr *mac = mac_of(seg->subnet, seg->hosts[k]);
 			snprintf(port, sizeof(port), "port%d", k);
-			veth_add(&nl, port, NULL, br, ifname, p->ns[seg->hosts[k]], mac);
+			veth_add(&nl, port, 200 + 10 * seg->subnet + k, NULL, br, ifname,
+				 host_ifindex(seg, k), p->ns[seg->hosts[k]], mac);
 			nl_addr_put(mac);
 		}
 		rt_close(&nl);
