@@ -37,6 +37,9 @@ static void run(struct probe *p)
 
 	expect_ok(p, sock_sendto_len(p, client, "to the peer", addr_as_unspec(at_stranger),
 				     at_stranger.len));
+	/* A sentinel by plain send(): if the first datagram went nowhere, the
+	 * server's first read returns the sentinel at once. */
+	must(p, sock_send(p, client, "sentinel"));
 	expect_datagram(p, sock_recv(p, server), "to the peer", from_client);
 	expect_errno(p, sock_sendto_len(p, loner, "to nobody", addr_as_unspec(at_stranger),
 					at_stranger.len),
