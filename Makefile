@@ -68,7 +68,7 @@ compare:
 	@scripts/compare $(RUNS)
 
 lint:
-	shellcheck -x scripts/preflight scripts/deps scripts/check scripts/test .ci/run cases/helper.bash
+	shellcheck -x scripts/preflight scripts/deps scripts/check scripts/test scripts/update-goldens .ci/run cases/helper.bash
 
 $(BUILD)/harness/%.o: harness/%.c harness/udpc.h harness/internal.h
 	@mkdir -p $(@D)

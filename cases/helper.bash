@@ -2,6 +2,8 @@
 # status into the bats outcome.  The probe itself writes the verdicts (KTAP
 # on stdout, one JSON record per family to $UDPC_JSONL); scripts/report reads
 # those, never bats' output.
+# shellcheck shell=bash
+# shellcheck disable=SC2154 # status and output are set by bats' run
 bats_require_minimum_version 1.5.0
 bats_load_library bats-support
 bats_load_library bats-assert
