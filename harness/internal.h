@@ -61,6 +61,12 @@ const char *family_name(enum family f);
 /* sock.c: stores the answer of the call just made: ret, and errno if it failed. */
 void call_answer(struct call *c, long ret);
 
+/* sock.c: the one traced send and the one traced recvfrom every form uses. */
+enum send_how { SEND_SEND, SEND_WRITE, SEND_SENDTO, SEND_SENDMSG };
+struct call send_traced(struct probe *p, struct sock *s, const char *payload, enum send_how how,
+			const struct addr *to, socklen_t tolen, const char *dest);
+struct call recv_traced(struct probe *p, struct sock *s, bool wait, bool peek);
+
 /* expect.c: records one expectation (what every expect_* comes down to). */
 void check_record(struct probe *p, bool ok, const char *what, const char *expected,
 		  const char *observed);

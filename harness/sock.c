@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 static const char *host_name(enum host h)
@@ -92,44 +93,59 @@ struct call sock_disconnect(struct probe *p, struct sock *s)
 	return sock_connect(p, s, addr_unspec());
 }
 
-struct call sock_send(struct probe *p, struct sock *s, const char *payload)
+/* Every send, whatever its form: one system call chosen by `how`, the
+ * payload shown once, `dest` the transcript's text for the destination
+ * arguments (", 198.18.0.2:7000", ", NULL, 0", or "" for none). */
+struct call send_traced(struct probe *p, struct sock *s, const char *payload, enum send_how how,
+			const struct addr *to, socklen_t tolen, const char *dest)
 {
 	size_t len = strlen(payload);
 	struct call c = { .ok = (long)len };
+	struct iovec iov = { .iov_base = (void *)payload, .iov_len = len };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
 	char pl[CALL_DATA_MAX];
+	long ret = -1;
 
 	trace_payload(payload, len, pl, sizeof(pl));
-	trace_begin(p, &c, "send(%s, %s, %zu, 0)", s->role, pl, len);
-	call_answer(&c, send(s->fd, payload, len, 0));
+	switch (how) {
+	case SEND_SEND:
+		trace_begin(p, &c, "send(%s, %s, %zu, 0)", s->role, pl, len);
+		ret = send(s->fd, payload, len, 0);
+		break;
+	case SEND_WRITE:
+		trace_begin(p, &c, "write(%s, %s, %zu)", s->role, pl, len);
+		ret = write(s->fd, payload, len);
+		break;
+	case SEND_SENDTO:
+		trace_begin(p, &c, "sendto(%s, %s, %zu, 0%s)", s->role, pl, len, dest);
+		ret = sendto(s->fd, payload, len, 0, to ? (const struct sockaddr *)&to->ss : NULL, tolen);
+		break;
+	case SEND_SENDMSG:
+		trace_begin(p, &c, "sendmsg(%s, {msg_name=NULL, msg_iov=[{%s, %zu}]}, 0)", s->role, pl, len);
+		ret = sendmsg(s->fd, &msg, 0);
+		break;
+	}
+	call_answer(&c, ret);
 	trace_end(p, &c, NULL);
 	return c;
+}
+
+struct call sock_send(struct probe *p, struct sock *s, const char *payload)
+{
+	return send_traced(p, s, payload, SEND_SEND, NULL, 0, "");
 }
 
 struct call sock_write(struct probe *p, struct sock *s, const char *payload)
 {
-	size_t len = strlen(payload);
-	struct call c = { .ok = (long)len };
-	char pl[CALL_DATA_MAX];
-
-	trace_payload(payload, len, pl, sizeof(pl));
-	trace_begin(p, &c, "write(%s, %s, %zu)", s->role, pl, len);
-	call_answer(&c, write(s->fd, payload, len));
-	trace_end(p, &c, NULL);
-	return c;
+	return send_traced(p, s, payload, SEND_WRITE, NULL, 0, "");
 }
 
 struct call sock_sendto(struct probe *p, struct sock *s, const char *payload, struct addr to)
 {
-	size_t len = strlen(payload);
-	struct call c = { .ok = (long)len };
-	char pl[CALL_DATA_MAX], as[80];
+	char dest[96] = ", ";
 
-	trace_payload(payload, len, pl, sizeof(pl));
-	trace_begin(p, &c, "sendto(%s, %s, %zu, 0, %s)", s->role, pl, len,
-		    addr_str(&to, as, sizeof(as)));
-	call_answer(&c, sendto(s->fd, payload, len, 0, (struct sockaddr *)&to.ss, to.len));
-	trace_end(p, &c, NULL);
-	return c;
+	addr_str(&to, dest + 2, sizeof(dest) - 2);
+	return send_traced(p, s, payload, SEND_SENDTO, &to, to.len, dest);
 }
 
 /* Waits for the socket to become readable or report an error, at most
@@ -142,16 +158,17 @@ static void wait_readable(struct sock *s)
 		;
 }
 
-static struct call recv_traced(struct probe *p, struct sock *s, bool wait)
+struct call recv_traced(struct probe *p, struct sock *s, bool wait, bool peek)
 {
 	struct call c = { .ok = 0 };
 	char pl[CALL_DATA_MAX + 8], as[80];
+	const char *flags = peek ? "MSG_PEEK|MSG_DONTWAIT" : "MSG_DONTWAIT";
 
-	trace_begin(p, &c, "recvfrom(%s, ..., %d, MSG_DONTWAIT)", s->role, CALL_DATA_MAX);
+	trace_begin(p, &c, "recvfrom(%s, ..., %d, %s)", s->role, CALL_DATA_MAX, flags);
 	if (wait)
 		wait_readable(s);
 	c.addr.len = sizeof(c.addr.ss);
-	call_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_DONTWAIT,
+	call_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_DONTWAIT | (peek ? MSG_PEEK : 0),
 				 (struct sockaddr *)&c.addr.ss, &c.addr.len));
 	if (c.ret < 0) {
 		trace_end(p, &c, NULL);
@@ -160,7 +177,7 @@ static struct call recv_traced(struct probe *p, struct sock *s, bool wait)
 	c.len = (size_t)c.ret;
 	c.ok = c.ret;
 	trace_payload(c.data, c.len, pl, sizeof(pl));
-	trace_end(p, &c, "recvfrom(%s, %s, %d, MSG_DONTWAIT, %s)", s->role, pl, CALL_DATA_MAX,
+	trace_end(p, &c, "recvfrom(%s, %s, %d, %s, %s)", s->role, pl, CALL_DATA_MAX, flags,
 		  addr_str(&c.addr, as, sizeof(as)));
 	return c;
 }
@@ -219,12 +236,12 @@ struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level,
 
 struct call sock_recv(struct probe *p, struct sock *s)
 {
-	return recv_traced(p, s, true);
+	return recv_traced(p, s, true, false);
 }
 
 struct call sock_recv_nowait(struct probe *p, struct sock *s)
 {
-	return recv_traced(p, s, false);
+	return recv_traced(p, s, false, false);
 }
 
 /* /proc/net follows the reading task's network namespace (since v5.1). */
