@@ -19,6 +19,13 @@ LDFLAGS := -fsanitize=address,undefined
 BUILD   := build/sanitize
 endif
 
+# make DYNAMIC=1 ...: probes linked against libc.so, so that an LD_PRELOAD
+# shim (tests only: make mutate) can stand between a probe and the kernel.
+ifeq ($(DYNAMIC),1)
+LDFLAGS :=
+BUILD   := build/dynamic
+endif
+
 HARNESS_SRC := $(filter-out harness/nonss.c,$(wildcard harness/*.c))
 HARNESS_OBJ := $(patsubst harness/%.c,$(BUILD)/harness/%.o,$(HARNESS_SRC))
 # Linked as an object, not from the archive, so that it wins over libc.a.
@@ -35,11 +42,11 @@ FAMILIES ?=
 STRICT   ?= 0
 export RULES FAMILIES STRICT RESULTS BUILD
 
-.PHONY: all check test deps lint compare clean distclean
+.PHONY: all check test deps compare clean distclean
 all: $(PROBES) $(TEST_PROBES)
 
 # Without libnl nothing builds: say so once instead of a compiler error.
-ifeq ($(filter deps clean distclean lint check test,$(MAKECMDGOALS)),)
+ifneq ($(filter all,$(or $(MAKECMDGOALS),all)),)
 ifeq ($(NL_LIBS),)
 $(error libnl-route-3 is missing: run 'sudo make deps' (sudo make check installs it too))
 endif
@@ -67,9 +74,6 @@ deps:
 compare:
 	@scripts/compare $(RUNS)
 
-lint:
-	shellcheck -x scripts/preflight scripts/deps scripts/check scripts/test scripts/update-goldens .ci/run cases/helper.bash
-
 $(BUILD)/harness/%.o: harness/%.c harness/udpc.h harness/internal.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
@@ -89,6 +93,9 @@ $(BUILD)/cases/%: cases/%.c $(HARNESS_LIB) $(NONSS_OBJ) harness/udpc.h
 $(BUILD)/tests/probes/%: tests/probes/%.c $(HARNESS_LIB) $(NONSS_OBJ) harness/udpc.h
 	@mkdir -p $(@D)
 	$(LINK)
+
+# Further targets, one file per job (matrix, bench, mutate, soak, lint...).
+include $(sort $(wildcard mk/*.mk))
 
 clean:
 	rm -rf build
