@@ -7,6 +7,8 @@
  * Proof of absence by ordering: the two foreign datagrams are sent before
  * the peer's, over the same link on the same CPU; if either had been
  * delivered it would be read first, and nothing may be left after the peer's.
+ * Proof that they came and were turned away, not lost on the way: the
+ * server counts both as datagrams that found no socket (Udp NoPorts).
  *
  * References: udp(7) "When connect(2) is called on the socket, the default
  * destination address is set ... datagrams from other addresses are
@@ -30,12 +32,15 @@ static void run(struct probe *p)
 	must(p, sock_bind(p, other_port, addr_host(p, HOST_CLIENT, PORT_OTHER)));
 	must(p, sock_bind(p, stranger, addr_host(p, HOST_STRANGER, PORT_CLIENT)));
 	expect_ok(p, sock_connect(p, server, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
+	long no_ports = mib_read(p, HOST_SERVER, MIB_UDP_NO_PORTS);
 
 	expect_ok(p, sock_sendto(p, other_port, "from another port", at_server));
 	expect_ok(p, sock_sendto(p, stranger, "from another host", at_server));
 	expect_ok(p, sock_sendto(p, client, "from the peer", at_server));
 	expect_datagram(p, sock_recv(p, server), "from the peer", addr_host(p, HOST_CLIENT, PORT_CLIENT));
 	expect_errno(p, sock_recv_nowait(p, server), EAGAIN);
+	expect_long(p, "datagrams the server found no socket for", 2,
+		    mib_read(p, HOST_SERVER, MIB_UDP_NO_PORTS) - no_ports);
 }
 
 const struct rule rule = {

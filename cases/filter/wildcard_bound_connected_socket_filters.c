@@ -8,7 +8,9 @@
  *
  * Proof of absence by ordering: the stranger's datagram is sent before the
  * peer's over the same link on the same CPU; had it been delivered it would
- * be read first, and nothing may be left after the peer's.
+ * be read first, and nothing may be left after the peer's.  Proof that it
+ * came and was turned away, not lost on the way: the server counts it as a
+ * datagram that found no socket (Udp NoPorts).
  *
  * References: udp(7); compute_score() in net/ipv4/udp.c and net/ipv6/udp.c;
  * ip4_datagram_connect() in net/ipv4/datagram.c; Stevens UNP vol. 1 §8.11.
@@ -29,11 +31,14 @@ static void run(struct probe *p)
 	must(p, sock_bind(p, client, from_client));
 	must(p, sock_bind(p, stranger, addr_host(p, HOST_STRANGER, PORT_STRANGER)));
 	must(p, sock_connect(p, server, from_client));
+	long no_ports = mib_read(p, HOST_SERVER, MIB_UDP_NO_PORTS);
 
 	expect_ok(p, sock_sendto(p, stranger, "from a stranger", at_server));
 	expect_ok(p, sock_sendto(p, client, "from the peer", at_server));
 	expect_datagram(p, sock_recv(p, server), "from the peer", from_client);
 	expect_errno(p, sock_recv_nowait(p, server), EAGAIN);
+	expect_long(p, "datagrams the server found no socket for", 1,
+		    mib_read(p, HOST_SERVER, MIB_UDP_NO_PORTS) - no_ports);
 }
 
 const struct rule rule = {

@@ -6,7 +6,8 @@
  * share the server's address and port, eight third parties (ports the
  * kernel picks, so eight different 4-tuples and hashes) send to it, and
  * neither connected member gets any of their datagrams.  None is lost
- * either: the server counts no datagram without a socket.
+ * either: the server counts no datagram without a socket, and the
+ * unconnected members hold all eight.
  *
  * Proof of absence by ordering: each peer's datagram is sent after the
  * third parties' and is read first; nothing may be left after it.
@@ -26,6 +27,7 @@
 #include "udpc.h"
 
 #include <errno.h>
+#include <string.h>
 
 enum { THIRD_PARTIES = 8 };
 
@@ -46,14 +48,28 @@ static struct sock *peer(struct probe *p, int port, const char *role)
 	return s;
 }
 
+/* Reads an unconnected member until it is empty: how many third parties'
+ * datagrams it held.  Which member gets which follows the group's hash of
+ * ports the kernel picked, so only the sum over the members is fixed. */
+static long third_party_datagrams(struct probe *p, struct sock *s)
+{
+	const char *payload = "from a third party";
+	long n = 0;
+	struct call c;
+
+	while ((c = sock_recv_nowait(p, s)).ret >= 0)
+		n += c.len == strlen(payload) && memcmp(c.data, payload, c.len) == 0;
+	return n;
+}
+
 static void run(struct probe *p)
 {
 	struct addr server = addr_host(p, HOST_SERVER, PORT_SERVER);
 	struct sock *a = member(p, "member_a");
-	member(p, "member_1");
-	member(p, "member_2");
+	struct sock *m1 = member(p, "member_1");
+	struct sock *m2 = member(p, "member_2");
 	struct sock *b = member(p, "member_b");
-	member(p, "member_3");
+	struct sock *m3 = member(p, "member_3");
 	struct sock *peer_a = peer(p, PORT_CLIENT, "peer_a");
 	struct sock *peer_b = peer(p, PORT_OTHER, "peer_b");
 	struct sock *third[THIRD_PARTIES];
@@ -75,6 +91,12 @@ static void run(struct probe *p)
 	expect_errno(p, sock_recv_nowait(p, b), EAGAIN);
 	expect_long(p, "datagrams the server found no socket for", 0,
 		    mib_read(p, HOST_SERVER, MIB_UDP_NO_PORTS) - no_ports);
+
+	long third_party = third_party_datagrams(p, m1);
+	third_party += third_party_datagrams(p, m2);
+	third_party += third_party_datagrams(p, m3);
+	expect_long(p, "third parties' datagrams the unconnected members received",
+		    THIRD_PARTIES, third_party);
 }
 
 const struct rule rule = {
