@@ -65,6 +65,10 @@ static struct addr addr_v6(const char *text, int port)
 
 struct addr addr_literal(struct probe *p, const char *v4, const char *v6, int port)
 {
+	/* NULL is fine for a family the rule does not run in; asked for in
+	 * one it does run in, it is the rule's defect: an ERROR, not a crash. */
+	if (!(p->fam == FAM_IPV6 ? v6 : v4))
+		probe_error(p, "addr_literal: the rule gives no %s address", family_name(p->fam));
 	if (p->fam == FAM_IPV6)
 		return addr_v6(v6, port);
 	return addr_v4(p, v4, port);

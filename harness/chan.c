@@ -34,18 +34,16 @@ void chan_send(struct probe *p, char kind, const char *fmt, ...)
 	va_end(ap);
 }
 
-void chan_end(struct probe *p, char kind, const char *fmt, va_list ap)
-{
-	chan_vsend(p, kind, fmt, ap);
-	_exit(0);
-}
-
+/* The family's last record, then the child's end.  va_end comes before
+ * _exit because C pairs every va_start with a va_end in the same function. */
 void probe_error(struct probe *p, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	chan_end(p, 'E', fmt, ap);
+	chan_vsend(p, 'E', fmt, ap);
+	va_end(ap);
+	_exit(0);
 }
 
 void probe_skip(struct probe *p, const char *fmt, ...)
@@ -53,5 +51,7 @@ void probe_skip(struct probe *p, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	chan_end(p, 'S', fmt, ap);
+	chan_vsend(p, 'S', fmt, ap);
+	va_end(ap);
+	_exit(0);
 }

@@ -267,6 +267,7 @@ static bool task_asleep_in(pid_t tid, long nr)
 	}
 	snprintf(path, sizeof(path), "/proc/self/task/%d/syscall", tid);
 	if ((f = fopen(path, "re"))) {
+		/* NOLINTNEXTLINE(cert-err34-c): the count tells "running" from a number */
 		if (fscanf(f, "%ld", &got) != 1)
 			got = -1;
 		fclose(f);
@@ -277,7 +278,7 @@ static bool task_asleep_in(pid_t tid, long nr)
 static void rcvtimeo_set(struct probe *p, struct sock *s)
 {
 	struct call c = { .ok = 0 };
-	struct timeval tv = { .tv_sec = WAIT_MS / 1000, .tv_usec = (WAIT_MS % 1000) * 1000 };
+	struct timeval tv = { .tv_sec = WAIT_MS / 1000, .tv_usec = (WAIT_MS % 1000) * 1000L };
 
 	trace_begin(p, &c, "setsockopt(%s, SOL_SOCKET, SO_RCVTIMEO, {tv_sec=%ld, tv_usec=%ld})",
 		    s->role, (long)tv.tv_sec, (long)tv.tv_usec);

@@ -29,7 +29,6 @@ struct probe {
  */
 void chan_send(struct probe *p, char kind, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-__attribute__((noreturn)) void chan_end(struct probe *p, char kind, const char *fmt, va_list ap);
 
 /* netns.c: hosts are anonymous network namespaces held by file descriptors. */
 int netns_new(struct probe *p);

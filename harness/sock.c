@@ -259,6 +259,7 @@ static long mib_lookup(struct probe *p, enum host h, const char *group, const ch
 		char key[128];
 		long value;
 		if (v6) {
+			/* NOLINTNEXTLINE(cert-err34-c): the kernel wrote it; the count is checked */
 			if (sscanf(line, "%127s %ld", key, &value) == 2 &&
 			    strncmp(key, group, strlen(group)) == 0 &&
 			    strcmp(key + strlen(group), name) == 0) {

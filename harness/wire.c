@@ -109,7 +109,7 @@ static long wire_next_udp(struct probe *p, struct sock *w, struct call *c)
 	deadline.tv_sec += WAIT_MS / 1000;
 	deadline.tv_nsec += (WAIT_MS % 1000) * 1000000L;
 	for (;;) {
-		struct sockaddr_ll ll;
+		struct sockaddr_ll ll = { 0 }; /* never read unset, even on a short name */
 		socklen_t lllen = sizeof(ll);
 		struct pollfd pfd = { .fd = w->fd, .events = POLLIN };
 		long left = ms_left(&deadline);
