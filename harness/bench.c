@@ -1,0 +1,512 @@
+/* The benchmarks' runner and measuring tools (bench.h).
+ *
+ * The runner is rule.c's in small: the parent forks, never enters a
+ * namespace and never opens a socket; the child builds the topology, runs
+ * the benchmark and reports over the channel rules use (chan.c), with 'R'
+ * for a JSON record and 'M' for what building the topology took.
+ */
+#define _GNU_SOURCE
+#include "bench.h"
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <linux/sock_diag.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* How long one child may take before it counts as hung. */
+#define BENCH_BOUND_S 120
+
+static struct {
+	const char *name;
+	bool quick;
+	int bound_s;
+	int nrecords;
+	bool failed;
+	pid_t child; /* killed by the alarm at the bound */
+	volatile sig_atomic_t hung;
+} run = { .bound_s = BENCH_BOUND_S };
+
+bool bench_quick(void)
+{
+	return run.quick;
+}
+
+static __attribute__((noreturn)) void bench_usage(const char *what)
+{
+	fprintf(stderr, "%s: %s; usage: %s [--quick] [--bound SECONDS]\n", run.name, what, run.name);
+	exit(64);
+}
+
+void bench_begin(int argc, char **argv, const char *name)
+{
+	static const struct option opts[] = {
+		{ "quick", no_argument, NULL, 'q' }, { "bound", required_argument, NULL, 'b' }, { 0 },
+	};
+	int c;
+
+	run.name = name;
+	while ((c = getopt_long(argc, argv, "qb:", opts, NULL)) != -1) {
+		char *end;
+		if (c == 'q') {
+			run.quick = true;
+		} else if (c == 'b') {
+			run.bound_s = (int)strtol(optarg, &end, 10);
+			if (*end || run.bound_s < 1 || run.bound_s > 3600)
+				bench_usage("--bound takes whole seconds from 1 to 3600");
+		} else {
+			bench_usage("unknown option");
+		}
+	}
+	if (optind != argc)
+		bench_usage("unexpected argument");
+	printf("{\"bench\":\"%s\",\"quick\":%s,\"records\":[", name, run.quick ? "true" : "false");
+}
+
+int bench_end(void)
+{
+	printf("\n]}\n");
+	fflush(stdout);
+	return run.failed ? 2 : 0;
+}
+
+static void record_put(const char *object)
+{
+	printf("%s\n%s", run.nrecords++ ? "," : "", object);
+}
+
+void bench_print(const char *fmt, ...)
+{
+	char body[PIPE_BUF - 2], buf[PIPE_BUF];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(body, sizeof(body), fmt, ap);
+	va_end(ap);
+	snprintf(buf, sizeof(buf), "{%s}", body);
+	record_put(buf);
+}
+
+void bench_emit(struct bench *b, const char *fmt, ...)
+{
+	char buf[PIPE_BUF - 8];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	chan_send(b->p, 'R', "{%s}", buf);
+}
+
+/* ---- the child ------------------------------------------------------------------ */
+
+static void child_run(struct probe *p, bench_fn fn, void *arg, pid_t parent)
+{
+	struct bench b = {
+		.p = p, .quick = run.quick,
+		.topology = topo_name(p->rule->topology), .family = family_name(p->fam),
+	};
+	cpu_set_t one;
+
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+		_exit(2);
+	/* One CPU, as for rules: the softirq work of loopback and veth runs on
+	 * the sending CPU, in the sending task, and is charged to it. */
+	CPU_ZERO(&one);
+	CPU_SET(sched_getcpu(), &one);
+	if (sched_setaffinity(0, sizeof(one), &one) != 0)
+		probe_error(p, "sched_setaffinity: %s", strerror(errno));
+	double t0 = bench_wall_ns();
+	topo_build(p);
+	double t1 = bench_wall_ns();
+	topo_wait_links(p);
+	b.build_ms = (t1 - t0) / 1e6;
+	b.wait_ms = (bench_wall_ns() - t1) / 1e6;
+	chan_send(p, 'M', "%.6f %.6f", b.build_ms, b.wait_ms);
+	fn(&b, arg);
+	chan_send(p, 'D', "done");
+	_exit(0);
+}
+
+/* ---- the parent ----------------------------------------------------------------- */
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	run.hung = 1;
+	if (run.child > 0)
+		kill(run.child, SIGKILL);
+}
+
+/* One line of the child: 'E' and 'S' end the run with their reason. */
+static void line_take(char *line, struct bench_result *r, char **end)
+{
+	line[strcspn(line, "\n")] = '\0';
+	switch (line[0]) {
+	case 'R':
+		record_put(line + 2);
+		break;
+	case 'M':
+		r->build_ms = strtod(line + 2, &line);
+		r->wait_ms = strtod(line, NULL);
+		break;
+	case 'E':
+	case 'S':
+	case 'D':
+		free(*end);
+		*end = strdup(line);
+		break;
+	default: /* traced calls and notes of the harness: not for a benchmark */
+		break;
+	}
+}
+
+static int run_verdict(const char *where, const char *end, int status)
+{
+	if (end && end[0] == 'D')
+		return 0;
+	if (end && end[0] == 'S') {
+		bench_print("\"kind\":\"skip\",\"where\":\"%s\",\"reason\":\"%s\"", where, end + 2);
+		fprintf(stderr, "%s: %s: SKIP %s\n", run.name, where, end + 2);
+		return 1;
+	}
+	run.failed = true;
+	if (run.hung)
+		fprintf(stderr, "%s: %s: ERROR: no end within %d s, killed (raise it with --bound)\n",
+			run.name, where, run.bound_s);
+	else if (end)
+		fprintf(stderr, "%s: %s: ERROR: %s\n", run.name, where, end + 2);
+	else if (WIFSIGNALED(status))
+		fprintf(stderr, "%s: %s: ERROR: killed by %s\n", run.name, where,
+			sigabbrev_np(WTERMSIG(status)) ? sigabbrev_np(WTERMSIG(status)) : "a signal");
+	else
+		fprintf(stderr, "%s: %s: ERROR: ended without finishing (exit %d)\n", run.name, where,
+			WEXITSTATUS(status));
+	return -1;
+}
+
+int bench_run(enum topology t, enum family fam, bench_fn fn, void *arg, struct bench_result *r)
+{
+	struct rule spec = { .id = run.name, .topology = t, .families = fam };
+	struct probe p = { .fam = fam, .rule = &spec, .switch_ns = -1 };
+	struct sigaction sa = { .sa_handler = on_alarm, .sa_flags = SA_RESTART };
+	char where[128], *line = NULL, *end = NULL;
+	size_t cap = 0;
+	int chan[2], status = 0;
+	struct bench_result ignored = { 0 };
+
+	r = r ? r : &ignored;
+	*r = (struct bench_result){ 0 };
+	snprintf(where, sizeof(where), "%s/%s", topo_name(t), family_name(fam));
+	if (pipe2(chan, O_CLOEXEC) != 0) {
+		fprintf(stderr, "%s: pipe: %s\n", run.name, strerror(errno));
+		run.failed = true;
+		return -1;
+	}
+	fflush(stdout);
+	double start = bench_wall_ns();
+	pid_t parent = getpid(), pid = fork();
+	if (pid == 0) {
+		close(chan[0]);
+		p.chan = chan[1];
+		child_run(&p, fn, arg, parent);
+	}
+	close(chan[1]);
+	if (pid < 0) {
+		fprintf(stderr, "%s: fork: %s\n", run.name, strerror(errno));
+		close(chan[0]);
+		run.failed = true;
+		return -1;
+	}
+	run.child = pid;
+	run.hung = 0;
+	sigaction(SIGALRM, &sa, NULL);
+	alarm((unsigned)run.bound_s);
+	FILE *in = fdopen(chan[0], "r");
+	while (in && getline(&line, &cap, in) > 0)
+		line_take(line, r, &end);
+	if (in)
+		fclose(in);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	alarm(0);
+	r->total_ms = (bench_wall_ns() - start) / 1e6;
+	int v = run_verdict(where, end, status);
+	free(line);
+	free(end);
+	return v;
+}
+
+/* ---- sockets ------------------------------------------------------------------------ */
+
+int bench_socket(struct bench *b, enum host h, int rcvbuf)
+{
+	netns_enter(b->p, b->p->ns[h]);
+	int fd = socket(b->p->fam == FAM_IPV4 ? AF_INET : AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		probe_error(b->p, "socket: %s (with many sockets: raise ulimit -n)", strerror(errno));
+	/* FORCE: past net.core.rmem_max, which only the caller's namespace has. */
+	if (rcvbuf > 0 && setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)) != 0)
+		probe_error(b->p, "setsockopt(SO_RCVBUFFORCE): %s", strerror(errno));
+	return fd;
+}
+
+void bench_sockopt_on(struct bench *b, int fd, int name, const char *what)
+{
+	int on = 1;
+
+	if (setsockopt(fd, SOL_SOCKET, name, &on, sizeof(on)) != 0)
+		probe_error(b->p, "setsockopt(%s): %s", what, strerror(errno));
+}
+
+void bench_bind(struct bench *b, int fd, const struct addr *a)
+{
+	char buf[80];
+
+	if (bind(fd, (const struct sockaddr *)&a->ss, a->len) != 0)
+		probe_error(b->p, "bind %s: %s", addr_str(a, buf, sizeof(buf)), strerror(errno));
+}
+
+void bench_connect(struct bench *b, int fd, const struct addr *a)
+{
+	char buf[80];
+
+	if (connect(fd, (const struct sockaddr *)&a->ss, a->len) != 0)
+		probe_error(b->p, "connect %s: %s", addr_str(a, buf, sizeof(buf)), strerror(errno));
+}
+
+long bench_drops(struct bench *b, int fd)
+{
+	uint32_t mem[SK_MEMINFO_VARS] = { 0 };
+	socklen_t len = sizeof(mem);
+
+	if (getsockopt(fd, SOL_SOCKET, SO_MEMINFO, mem, &len) != 0)
+		probe_error(b->p, "getsockopt(SO_MEMINFO): %s", strerror(errno));
+	return len > SK_MEMINFO_DROPS * sizeof(uint32_t) ? (long)mem[SK_MEMINFO_DROPS] : 0;
+}
+
+#define DRAIN_BATCH 64
+#define DRAIN_BYTES 2048
+
+bool bench_drain(struct bench *b, int fd, long expected, long *received, long drops0)
+{
+	static char bufs[DRAIN_BATCH][DRAIN_BYTES];
+	struct mmsghdr msgs[DRAIN_BATCH];
+	struct iovec iov[DRAIN_BATCH];
+
+	for (int i = 0; i < DRAIN_BATCH; i++) {
+		iov[i] = (struct iovec){ .iov_base = bufs[i], .iov_len = DRAIN_BYTES };
+		msgs[i] = (struct mmsghdr){ .msg_hdr = { .msg_iov = &iov[i], .msg_iovlen = 1 } };
+	}
+	while (*received < expected) {
+		int n = recvmmsg(fd, msgs, DRAIN_BATCH, MSG_DONTWAIT, NULL);
+		if (n > 0) {
+			*received += n;
+			continue;
+		}
+		if (n < 0 && errno != EAGAIN && errno != EINTR)
+			probe_error(b->p, "recvmmsg: %s", strerror(errno));
+		/* Nothing queued: what is missing was dropped, or is still in a
+		 * softirq that ksoftirqd took over. */
+		if (*received + bench_drops(b, fd) - drops0 >= expected)
+			return true;
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		if (poll(&pfd, 1, WAIT_MS) == 0)
+			return false;
+	}
+	return true;
+}
+
+/* ---- clocks and statistics --------------------------------------------------------- */
+
+static double clock_ns(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+double bench_wall_ns(void)
+{
+	return clock_ns(CLOCK_MONOTONIC);
+}
+
+double bench_cpu_ns(void)
+{
+	return clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+}
+
+double bench_rusage_ns(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ((double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
+		(double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec)) * 1e3;
+}
+
+static int double_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Linear interpolation between closest ranks. */
+static double quantile(const double *sorted, int n, double q)
+{
+	double pos = q * (n - 1);
+	int lo = (int)pos;
+
+	if (lo >= n - 1)
+		return sorted[n - 1];
+	return sorted[lo] + (pos - lo) * (sorted[lo + 1] - sorted[lo]);
+}
+
+struct stats stats_of(double *v, int n)
+{
+	if (n <= 0)
+		return (struct stats){ 0 };
+	qsort(v, (size_t)n, sizeof(*v), double_cmp);
+	return (struct stats){
+		.median = quantile(v, n, 0.5), .q1 = quantile(v, n, 0.25), .q3 = quantile(v, n, 0.75),
+		.min = v[0], .max = v[n - 1],
+	};
+}
+
+const char *stats_json(const char *key, struct stats s, char *buf, size_t n)
+{
+	snprintf(buf, n, ",\"%s\":{\"median\":%.4g,\"q1\":%.4g,\"q3\":%.4g,\"min\":%.4g,\"max\":%.4g}",
+		 key, s.median, s.q1, s.q3, s.min, s.max);
+	return buf;
+}
+
+/* ---- trials -------------------------------------------------------------------------- */
+
+/* What every datagram carries: its content does not matter. */
+static const char payload[BENCH_PAYLOAD_MAX];
+
+static void batch_send(struct bench *b, const struct bench_flow *f, struct mmsghdr *msgs, int k)
+{
+	const struct sockaddr *dest = f->dest ? (const struct sockaddr *)&f->dest->ss : NULL;
+	socklen_t len = f->dest ? f->dest->len : 0;
+
+	if (f->mmsg) {
+		for (int done = 0; done < k;) {
+			int m = sendmmsg(f->from, msgs + done, (unsigned)(k - done), 0);
+			if (m <= 0)
+				probe_error(b->p, "sendmmsg: %s", strerror(errno));
+			done += m;
+		}
+		return;
+	}
+	for (int i = 0; i < k; i++) {
+		ssize_t n = dest ? sendto(f->from, payload, (size_t)f->payload, 0, dest, len)
+				 : send(f->from, payload, (size_t)f->payload, 0);
+		if (n != f->payload)
+			probe_error(b->p, "%s: %s", dest ? "sendto" : "send", strerror(errno));
+	}
+}
+
+struct bench_trial bench_trial_run(struct bench *b, const struct bench_flow *f, long n)
+{
+	struct mmsghdr msgs[BENCH_BATCH];
+	struct iovec iov = { .iov_base = (void *)payload, .iov_len = (size_t)f->payload };
+	struct bench_trial t = { 0 };
+
+	for (int i = 0; i < BENCH_BATCH; i++)
+		msgs[i] = (struct mmsghdr){ .msg_hdr = {
+			.msg_name = f->dest ? (void *)&f->dest->ss : NULL,
+			.msg_namelen = f->dest ? f->dest->len : 0,
+			.msg_iov = &iov, .msg_iovlen = 1 } };
+	long drops0 = bench_drops(b, f->to);
+	double w0 = bench_wall_ns(), u0 = bench_rusage_ns();
+	while (t.sent < n) {
+		int k = n - t.sent < BENCH_BATCH ? (int)(n - t.sent) : BENCH_BATCH;
+		double ws = bench_wall_ns(), cs = bench_cpu_ns();
+		batch_send(b, f, msgs, k);
+		t.send_cpu += bench_cpu_ns() - cs;
+		t.send_wall += bench_wall_ns() - ws;
+		t.sent += k;
+		if (!bench_drain(b, f->to, t.sent, &t.received, drops0))
+			break; /* lost on the way: counted below, not waited for again */
+	}
+	t.wall = bench_wall_ns() - w0;
+	t.cpu = bench_rusage_ns() - u0;
+	t.drops = bench_drops(b, f->to) - drops0;
+	t.lost = t.sent - t.received - t.drops;
+	return t;
+}
+
+void bench_trial_emit(struct bench *b, const char *head, int round, const struct bench_trial *t)
+{
+	bench_emit(b, "\"kind\":\"trial\",%s,\"round\":%d,\"sent\":%ld,\"received\":%ld,\"drops\":%ld,"
+		      "\"lost\":%ld,\"send_wall_ns\":%.0f,\"send_cpu_ns\":%.0f,\"wall_ns\":%.0f,\"cpu_ns\":%.0f",
+		   head, round, t->sent, t->received, t->drops, t->lost, t->send_wall, t->send_cpu,
+		   t->wall, t->cpu);
+}
+
+/* The per-datagram figure of each trial, one field of bench_trial picked by offset. */
+static struct stats per_datagram(const struct bench_trial *t, int n, size_t field)
+{
+	double v[n > 0 ? n : 1];
+
+	for (int i = 0; i < n; i++)
+		v[i] = *(const double *)((const char *)&t[i] + field) / (double)(t[i].sent ? t[i].sent : 1);
+	return stats_of(v, n);
+}
+
+void bench_summary_emit(struct bench *b, const char *head, const struct bench_trial *t, int n)
+{
+	char s1[200], s2[200], s3[200], s4[200], s5[200];
+	long sent = 0, received = 0, drops = 0, lost = 0;
+	double rate[n > 0 ? n : 1];
+
+	for (int i = 0; i < n; i++) {
+		sent += t[i].sent;
+		received += t[i].received;
+		drops += t[i].drops;
+		lost += t[i].lost;
+		rate[i] = t[i].send_wall > 0 ? (double)t[i].sent * 1e9 / t[i].send_wall : 0;
+	}
+	bench_emit(b, "\"kind\":\"summary\",%s,\"trials\":%d,\"sent\":%ld,\"received\":%ld,\"drops\":%ld,"
+		      "\"lost\":%ld%s%s%s%s%s",
+		   head, n, sent, received, drops, lost,
+		   stats_json("send_cpu_ns", per_datagram(t, n, offsetof(struct bench_trial, send_cpu)), s1, sizeof(s1)),
+		   stats_json("send_wall_ns", per_datagram(t, n, offsetof(struct bench_trial, send_wall)), s2, sizeof(s2)),
+		   stats_json("cpu_ns", per_datagram(t, n, offsetof(struct bench_trial, cpu)), s3, sizeof(s3)),
+		   stats_json("wall_ns", per_datagram(t, n, offsetof(struct bench_trial, wall)), s4, sizeof(s4)),
+		   stats_json("datagrams_per_s", stats_of(rate, n), s5, sizeof(s5)));
+}
+
+void bench_ratio_emit(struct bench *b, const char *head, const struct bench_trial *base,
+		      const struct bench_trial *other, int n)
+{
+	double cpu[n > 0 ? n : 1], wall[n > 0 ? n : 1], saved[n > 0 ? n : 1];
+	char s1[200], s2[200], s3[200];
+
+	for (int i = 0; i < n; i++) {
+		double bc = base[i].send_cpu / (double)base[i].sent, oc = other[i].send_cpu / (double)other[i].sent;
+		double bw = base[i].send_wall / (double)base[i].sent, ow = other[i].send_wall / (double)other[i].sent;
+		cpu[i] = bc / oc;
+		wall[i] = bw / ow;
+		saved[i] = (bc - oc) / bc;
+	}
+	bench_emit(b, "\"kind\":\"ratio\",%s,\"rounds\":%d%s%s%s", head, n,
+		   stats_json("cpu", stats_of(cpu, n), s1, sizeof(s1)),
+		   stats_json("wall", stats_of(wall, n), s2, sizeof(s2)),
+		   stats_json("saved_share", stats_of(saved, n), s3, sizeof(s3)));
+}

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""The Performance section of REPORT.md, from RESULTS_DIR/bench.json.
+
+    import udpc_perf
+    text = udpc_perf.perf_section("results/6.18.0")   # "" without bench.json
+
+perf_section() also draws RESULTS_DIR/lookup.svg with gnuplot (Debian's
+gnuplot-nox), when gnuplot is there, and links it from the section.  Run as
+a script, it prints the section: `python3 scripts/udpc_perf.py RESULTS_DIR`.
+The document's shape: docs/bench-schema.md.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.dont_write_bytecode = True
+
+SCHEMA = "udpconform-bench/1"
+STEVENS = "Stevens/Partridge-Pink: temporary connect ≈ 1/3 of per-datagram cost; measured here: "
+BASE_SEND = "unconnected sendto"
+BASE_MMSG = "unconnected sendmmsg"
+SETUP_TARGET_MS = 5.0
+
+
+def bench_load(results_dir):
+    """The bench document, or None if there is none or it is unusable."""
+    path = os.path.join(results_dir, "bench.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
+        return None
+    return doc
+
+
+def records_of(doc, bench, kind):
+    part = doc.get(bench)
+    if not isinstance(part, dict):
+        return []
+    return [r for r in part.get("records", []) if isinstance(r, dict) and r.get("kind") == kind]
+
+
+def ns(value):
+    return f"{value:,.0f}"
+
+
+def pct(value):
+    return f"{100 * value:.0f} %"
+
+
+def family_label(family):
+    return {"ipv4": "IPv4", "ipv6": "IPv6"}.get(family, family)
+
+
+def setting_key(r):
+    return (r.get("topology"), r.get("family"), r.get("payload"))
+
+
+def ratio_of(ratios, summary):
+    """The base/this ratio record of a summary's setting, or None."""
+    for r in ratios:
+        if setting_key(r) == setting_key(summary) and r.get("how") == summary.get("how") \
+                and r.get("sockets") == summary.get("sockets") and r.get("reuseport") == summary.get("reuseport"):
+            return r
+    return None
+
+
+def cost_cells(s):
+    """datagrams/s | ns/datagram wall | ns/datagram CPU | CPU q1–q3, of a summary."""
+    cpu = s["send_cpu_ns"]
+    return (f"{ns(s['datagrams_per_s']['median'])} | {ns(s['send_wall_ns']['median'])} "
+            f"| {ns(cpu['median'])} | {ns(cpu['q1'])}–{ns(cpu['q3'])}")
+
+
+def losses(summaries):
+    sent = sum(s.get("sent", 0) for s in summaries)
+    lost = sum(s.get("lost", 0) + s.get("drops", 0) for s in summaries)
+    return f"Datagrams dropped or lost: {lost} of {sent:,} sent."
+
+
+def send_table(doc, scenario):
+    """Markdown table of one send scenario, and its summaries."""
+    summaries = [s for s in records_of(doc, "send", "summary") if s.get("scenario") == scenario]
+    ratios = [r for r in records_of(doc, "send", "ratio") if r.get("scenario") == scenario]
+    base = BASE_SEND if scenario == "send" else BASE_MMSG
+    lines = [
+        f"| topology | family | payload | how | datagrams/s | ns/datagram wall | ns/datagram CPU "
+        f"| CPU q1–q3 | CPU incl. receive | {base} / this |",
+        "|---|---|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for s in summaries:
+        r = ratio_of(ratios, s)
+        ratio = f"{r['cpu']['median']:.2f} ({r['cpu']['min']:.2f}–{r['cpu']['max']:.2f})" if r else "1"
+        lines.append(f"| {s['topology']} | {family_label(s['family'])} | {s['payload']} B | {s['how']} "
+                     f"| {cost_cells(s)} | {ns(s['cpu_ns']['median'])} | {ratio} |")
+    return "\n".join(lines), summaries
+
+
+def stevens_line(doc):
+    """The share of an unconnected sendto's cost that connecting once saves."""
+    parts = []
+    for r in records_of(doc, "send", "ratio"):
+        if r.get("scenario") == "send" and r.get("how") == "connected send":
+            parts.append(f"{r['topology']}/{family_label(r['family'])}/{r['payload']} B "
+                         f"{pct(r['saved_share']['median'])}")
+    return STEVENS + (", ".join(parts) if parts else "no figure (the send benchmark did not run)")
+
+
+def lookup_table(doc):
+    summaries = records_of(doc, "lookup", "summary")
+    ratios = records_of(doc, "lookup", "ratio")
+    lines = [
+        "| family | sockets on the port | SO_REUSEPORT | datagrams/s | ns/datagram wall "
+        "| ns/datagram CPU | CPU q1–q3 | this / 1 socket |",
+        "|---|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for s in summaries:
+        r = ratio_of(ratios, s)
+        # The ratio record is base/this: its inverse is what N sockets cost more.
+        ratio = f"{1 / r['cpu']['median']:.2f}" if r and r["cpu"]["median"] else "1"
+        lines.append(f"| {family_label(s['family'])} | {s['sockets']} | {'yes' if s['reuseport'] else 'no'} "
+                     f"| {cost_cells(s)} | {ratio} |")
+    return "\n".join(lines), summaries
+
+
+def lookup_plot(doc, results_dir):
+    """Draws RESULTS_DIR/lookup.svg; returns its path, or None without gnuplot or data."""
+    summaries = records_of(doc, "lookup", "summary")
+    gnuplot = shutil.which("gnuplot")
+    if not summaries or not gnuplot:
+        return None
+    series = {}
+    for s in summaries:
+        label = f"{family_label(s['family'])}, {'SO_REUSEPORT' if s['reuseport'] else 'SO_REUSEADDR'}"
+        c = s["send_cpu_ns"]
+        series.setdefault(label, []).append((s["sockets"], c["median"], c["q1"], c["q3"]))
+    out = os.path.join(results_dir, "lookup.svg")
+    with tempfile.TemporaryDirectory() as tmp:
+        plots = []
+        for i, (label, points) in enumerate(sorted(series.items())):
+            data = os.path.join(tmp, f"{i}.dat")
+            with open(data, "w", encoding="utf-8") as f:
+                for p in sorted(points):
+                    f.write("%d %f %f %f\n" % p)
+            plots.append(f"'{data}' using 1:2:3:4 with yerrorlines title '{label}'")
+        script = "\n".join([
+            "set terminal svg size 720,420 dynamic noenhanced font 'sans,11'",
+            f"set output '{out}'",
+            "set title 'Delivery to one connected socket among N on the same port'",
+            "set xlabel 'connected sockets on the port (N)'",
+            "set ylabel 'CPU ns per datagram (send + receive lookup)'",
+            "set logscale x 10",
+            "set xrange [0.7:1500]",
+            "set yrange [0:*]",
+            "set key bottom right",
+            "set grid",
+            "plot " + ", ".join(plots),
+        ])
+        run = subprocess.run([gnuplot], input=script, text=True, capture_output=True, check=False)
+    return out if run.returncode == 0 and os.path.exists(out) else None
+
+
+def setup_table(doc):
+    lines = [
+        "| topology | build (ms) | wait for links (ms) | ready (ms) | fork to reap (ms) | "
+        f"under {SETUP_TARGET_MS:g} ms |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for s in records_of(doc, "setup", "setup"):
+        ready = s["ready_ms"]["median"]
+        lines.append(
+            f"| {s['topology']} | {s['build_ms']['median']:.2f} | {s['wait_ms']['median']:.2f} "
+            f"| {ready:.2f} ({s['ready_ms']['min']:.2f}–{s['ready_ms']['max']:.2f}) "
+            f"| {s['total_ms']['median']:.2f} | {'yes' if ready < SETUP_TARGET_MS else 'no'} |")
+    return "\n".join(lines)
+
+
+def suite_line(doc):
+    suite = doc.get("suite")
+    if not isinstance(suite, dict):
+        return "The whole suite was not timed in this run (BENCH_SUITE=0)."
+    median = suite["median_ms"] / 1000
+    target = suite.get("target_ms", 10000) / 1000
+    walls = ", ".join(f"{w / 1000:.1f}" for w in suite["wall_ms"])
+    verdict = "under" if median < target else "over"
+    failing = sum(1 for c in suite.get("exit", []) if c != 0)
+    text = (f"The whole suite (`scripts/check`, {suite['records']} rule × family records): "
+            f"median **{median:.1f} s** of {suite['runs']} runs ({walls} s), {verdict} the "
+            f"target of {target:g} s.")
+    if failing:
+        text += f" {failing} of the runs exited non-zero (some rule failed); their times still count."
+    return text
+
+
+def perf_section(results_dir, report_dir=None):
+    """The markdown Performance section, or "" if RESULTS_DIR has no bench.json.
+
+    report_dir: where REPORT.md is written, for the link to lookup.svg
+    (default: the current directory, as scripts/report runs)."""
+    doc = bench_load(results_dir)
+    if doc is None:
+        return ""
+    kernel = doc.get("kernel", {})
+    out = ["## Performance", ""]
+    out.append(f"`make bench` on {kernel.get('release', '?')} ({kernel.get('arch', '?')}, "
+               f"{doc.get('cpus', '?')} CPUs), {doc.get('date', '?')}"
+               f"{', quick run (BENCH_QUICK=1)' if doc.get('quick') else ''}. "
+               f"Note: {doc.get('note', '')}.")
+    out += ["", "Every figure is a median over trials measured in alternation (the ways compared "
+            "take turns, round after round), with its spread; ratios are taken round by round. "
+            "*ns/datagram* is the time inside the send calls, which on loopback and veth includes "
+            "the delivery into the receiver's queue (the softirq runs in the sending task); "
+            "*CPU* is the process's own CPU time; *CPU incl. receive* adds draining the receiver "
+            "(getrusage).", ""]
+    table, summaries = send_table(doc, "send")
+    out += ["### Sending: unconnected sendto, connected send, connected sendto", "", table, "",
+            stevens_line(doc), "", losses(summaries), ""]
+    table, summaries = send_table(doc, "sendmmsg")
+    out += ["### sendmmsg batches", "", table, "", losses(summaries), ""]
+    table, summaries = lookup_table(doc)
+    out += ["### Delivery to one connected socket among N on the same port", "", table, ""]
+    svg = lookup_plot(doc, results_dir)
+    if svg:
+        link = os.path.relpath(svg, report_dir or os.getcwd())
+        out += [f"![CPU per datagram against N]({link})", ""]
+    elif summaries:
+        out += ["(No plot: gnuplot is not installed; `apt-get install gnuplot-nox`.)", ""]
+    out += [losses(summaries), ""]
+    out += ["### The suite's own speed", "", suite_line(doc), "",
+            "Namespace setup of one rule × family, by topology (median of repeated builds; "
+            "ready = build + wait for links):", "", setup_table(doc), ""]
+    return "\n".join(out)
+
+
+def main(argv):
+    if len(argv) != 2:
+        print("usage: udpc_perf.py RESULTS_DIR", file=sys.stderr)
+        return 64
+    text = perf_section(argv[1])
+    if not text:
+        print(f"udpc_perf: no usable bench.json in {argv[1]}: run make bench", file=sys.stderr)
+        return 2
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
