@@ -43,6 +43,8 @@ void topo_build(struct probe *p);
 /* linkwait.c: returns when every link of every namespace carries traffic. */
 void topo_wait_links(struct probe *p);
 const char *topo_name(enum topology t);
+/* false when the kernel has no usable IPv6: the topology was built without it. */
+bool topo_ipv6(void);
 
 /* trace.c: the transcript. */
 const char *trace_errno(int err);          /* "EDESTADDRREQ" */

@@ -180,7 +180,7 @@ void topo_wait_links(struct probe *p)
 		for (int k = 0; k < h; k++)
 			seen |= p->ns[k] == p->ns[h];
 		if (p->ns[h] >= 0 && !seen)
-			netns_wait_links(p, p->ns[h], true);
+			netns_wait_links(p, p->ns[h], topo_ipv6());
 	}
 	if (p->switch_ns >= 0)
 		netns_wait_links(p, p->switch_ns, false);

@@ -140,8 +140,7 @@ static void child_run(enum family fam, int chan, pid_t parent)
 	cpu_set_t one;
 
 	/* The namespaces must not outlive the parent either. */
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != parent)
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
 		_exit(EXIT_ERROR);
 	/* One CPU: every datagram sent passes the same per-CPU backlog, in
 	 * order, so a sentinel sent later is processed later. */
@@ -413,6 +412,19 @@ static int json_write(const char *path, const struct outcome_run *o)
 
 /* ---- main ------------------------------------------------------------------------ */
 
+/* The probe dies with whatever started it.  `timeout` (cases/probe.bash)
+ * puts itself and the probe in a process group of their own, so killing the
+ * suite's group would otherwise leave the probe running, and writing records,
+ * after the suite is gone.  Its family children follow it (child_run()). */
+static void launcher_bind(void)
+{
+	pid_t launcher = getppid();
+
+	/* getppid() changed: the launcher was gone before the line above. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != launcher)
+		_exit(EXIT_ERROR);
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -492,6 +504,7 @@ int main(int argc, char **argv)
 	}
 	if (optind != argc)
 		bad_usage("unexpected argument");
+	launcher_bind();
 
 	int n = 0, passed = 0, failed = 0, known = 0, errors = 0, number = 0;
 	for (int i = 0; i < NFAMILIES; i++)

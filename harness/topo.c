@@ -11,6 +11,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/if_arp.h>
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
@@ -24,6 +25,7 @@
 #include <netlink/route/route.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #define SEG_MAX_HOSTS 3
 #define TOPO_MAX_SEGS 3
@@ -114,9 +116,50 @@ static const struct setting switch_settings[] = {
 	{ "ipv6/conf/default/disable_ipv6", "1", true },
 };
 
+/* ---- a kernel without IPv6 ------------------------------------------------------
+ * Booted with ipv6.disable=1 (or built without CONFIG_IPV6), the kernel has
+ * no AF_INET6 at all: socket() fails with EAFNOSUPPORT and /proc/sys/net/ipv6
+ * does not exist.  Booted with ipv6.disable_ipv6=1, IPv6 sockets exist but
+ * every device refuses IPv6 addresses with EACCES.  Either way the IPv6 and
+ * mapped families are SKIPped; IPv4 builds the same topology without IPv6. */
+static bool ipv6_usable = true;
+
+static void ipv6_missing(struct probe *p, const char *why)
+{
+	if (p->fam != FAM_IPV4)
+		probe_skip(p, "%s", why);
+	ipv6_usable = false;
+}
+
+bool topo_ipv6(void)
+{
+	return ipv6_usable;
+}
+
+/* Asked in a fresh host's namespace, never in the caller's: its devices
+ * (lo included) take disable_ipv6 from conf/default. */
+static void ipv6_probe(struct probe *p)
+{
+	int fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	char disabled = '0';
+
+	if (fd < 0 && errno == EAFNOSUPPORT)
+		ipv6_missing(p, "kernel has no IPv6 (ipv6.disable=1?): socket(AF_INET6) = EAFNOSUPPORT");
+	if (fd >= 0)
+		close(fd);
+	fd = open("/proc/sys/net/ipv6/conf/default/disable_ipv6", O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 && read(fd, &disabled, 1) == 1 && disabled == '1')
+		ipv6_missing(p, "kernel has IPv6 disabled (ipv6.disable_ipv6=1?): "
+				"net.ipv6.conf.default.disable_ipv6 = 1 in a new namespace");
+	if (fd >= 0)
+		close(fd);
+}
+
 static void settings_apply(struct probe *p, int ns, const struct setting *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		if (!ipv6_usable && strncmp(s[i].key, "ipv6/", 5) == 0)
+			continue; /* does not exist: an IPv4 probe needs none of them */
 		if (s[i].per_ns_everywhere)
 			sysctl_set(p, ns, s[i].key, s[i].value);
 		else
@@ -126,9 +169,11 @@ static void settings_apply(struct probe *p, int ns, const struct setting *s, siz
 
 #define SETTINGS(p, ns, table) settings_apply(p, ns, table, sizeof(table) / sizeof(table[0]))
 
+#define TOPO_KNOWN(t) ((unsigned)(t) < sizeof(topologies) / sizeof(topologies[0]))
+
 const char *topo_name(enum topology t)
 {
-	return topologies[t].name;
+	return TOPO_KNOWN(t) ? topologies[t].name : "unknown";
 }
 
 /* ---- libnl plumbing: a route socket per namespace --------------------------- */
@@ -159,10 +204,12 @@ static void rt_check(struct nl *nl, int err, const char *what)
 {
 	if (err == 0)
 		return;
+	/* ERROR, not SKIP: the rule applies to this kernel, only the bench
+	 * to test it on is missing, and one command brings it. */
 	if (err == -NLE_OPNOTSUPP && strstr(what, "veth"))
-		probe_skip(nl->p, "kernel cannot create veth links (CONFIG_VETH): load it with modprobe veth");
+		probe_error(nl->p, "kernel has no veth driver: load it with 'modprobe veth'");
 	if (err == -NLE_OPNOTSUPP && strstr(what, "bridge"))
-		probe_skip(nl->p, "kernel cannot create bridges (CONFIG_BRIDGE): load it with modprobe bridge");
+		probe_error(nl->p, "kernel has no bridge driver: load it with 'modprobe bridge'");
 	probe_error(nl->p, "topology: %s: %s", what, nl_geterror(err));
 }
 
@@ -257,7 +304,12 @@ static void addr_add(struct nl *nl, int ifindex, const char *local, const char *
 	}
 	if (family == AF_INET6)
 		rtnl_addr_set_flags(a, IFA_F_NODAD);
-	rt_check(nl, rtnl_addr_add(nl->sk, a, 0), local);
+	int err = rtnl_addr_add(nl->sk, a, 0);
+	/* addrconf_add_dev(): EACCES while the device has disable_ipv6 set. */
+	if (family == AF_INET6 && err == -NLE_NOACCESS)
+		ipv6_missing(nl->p, "kernel has IPv6 disabled (ipv6.disable_ipv6=1?): adding an IPv6 address = EACCES");
+	else
+		rt_check(nl, err, local);
 	nl_addr_put(l);
 	rtnl_addr_put(a);
 }
@@ -325,14 +377,17 @@ static void segment_configure(struct probe *p, const struct segment *seg, int k,
 	strcat(ip, "/24");
 	snprintf(brd, sizeof(brd), "198.18.%d.255", seg->subnet);
 	addr_add(&nl, ifindex, ip, brd, AF_INET);
-	ip_of(seg->subnet, h, AF_INET6, ip, sizeof(ip));
-	strcat(ip, "/64");
-	addr_add(&nl, ifindex, ip, NULL, AF_INET6);
+	if (ipv6_usable) {
+		ip_of(seg->subnet, h, AF_INET6, ip, sizeof(ip));
+		strcat(ip, "/64");
+		addr_add(&nl, ifindex, ip, NULL, AF_INET6);
+	}
+	int last_family = ipv6_usable ? AF_INET6 : AF_INET;
 	for (int o = 0; o < seg->nhosts; o++) {
 		if (o == k)
 			continue;
 		struct nl_addr *mac = mac_of(seg->subnet, seg->hosts[o]);
-		for (int family = AF_INET; family; family = family == AF_INET ? AF_INET6 : 0) {
+		for (int family = AF_INET; family; family = family == last_family ? 0 : AF_INET6) {
 			ip_of(seg->subnet, seg->hosts[o], family, ip, sizeof(ip));
 			neigh_add(&nl, ifindex, ip, family, mac);
 		}
@@ -343,7 +398,8 @@ static void segment_configure(struct probe *p, const struct segment *seg, int k,
 		ip_of(seg->subnet, HOST_ROUTER, AF_INET, gw, sizeof(gw));
 		route_add(&nl, "default", gw, ifindex, AF_INET);
 		ip_of(seg->subnet, HOST_ROUTER, AF_INET6, gw, sizeof(gw));
-		route_add(&nl, "default", gw, ifindex, AF_INET6);
+		if (ipv6_usable)
+			route_add(&nl, "default", gw, ifindex, AF_INET6);
 	}
 	rt_close(&nl);
 }
@@ -401,6 +457,7 @@ static void host_create(struct probe *p, enum host h)
 	if (p->ns[h] >= 0)
 		return;
 	p->ns[h] = netns_new(p);
+	ipv6_probe(p);
 	SETTINGS(p, p->ns[h], host_settings);
 	if (h == HOST_ROUTER)
 		SETTINGS(p, p->ns[h], router_settings);
@@ -414,12 +471,17 @@ static void router_unreachable(struct probe *p)
 	struct nl nl = rt_open(p, p->ns[HOST_ROUTER]);
 
 	route_add(&nl, UNREACHABLE_V4, NULL, 0, AF_INET);
-	route_add(&nl, UNREACHABLE_V6, NULL, 0, AF_INET6);
+	if (ipv6_usable)
+		route_add(&nl, UNREACHABLE_V6, NULL, 0, AF_INET6);
 	rt_close(&nl);
 }
 
 void topo_build(struct probe *p)
 {
+	if (!TOPO_KNOWN(p->rule->topology))
+		probe_error(p, "rule %s declares unknown topology %d: use TOPO_LOOPBACK, TOPO_LINK, "
+			       "TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)",
+			    p->rule->id, (int)p->rule->topology);
 	const struct topo_spec *t = &topologies[p->rule->topology];
 
 	for (int h = 0; h < HOST_COUNT; h++)

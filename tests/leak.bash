@@ -1,0 +1,81 @@
+# Loaded by tests/leak.bats: what the caller's machine looks like, in forms
+# that compare with ==, so that "nothing was left behind" is a string test.
+# shellcheck shell=bash
+
+# The caller's network namespace as the kernel describes it (ip -j), without
+# the values that move by themselves (address lifetimes, route expiry).
+netns_snapshot() {
+	local family
+	ip -j link show | jq -c 'sort_by(.ifname)'
+	ip -j addr show | jq -c '[.[] | {ifname, addr_info: [.addr_info[] | {family, local, prefixlen, scope}]}]'
+	for family in -4 -6; do
+		ip -j "$family" route show table all | jq -c '[.[] | del(.expires)] | sort_by(tostring)'
+		ip -j "$family" rule show | jq -c 'sort_by(tostring)'
+	done
+	ip netns list
+}
+
+# Every readable sysctl under /proc/sys/net of the caller's namespace, but
+# those the kernel changes by itself while anything at all runs:
+#   netfilter/nf_conntrack_count  connections tracked right now;
+#   core/netdev_rss_key, ipv4/tcp_fastopen_key  random keys filled in
+#                                 lazily, the first time something uses them.
+sysctl_snapshot() {
+	grep -r . /proc/sys/net 2>/dev/null |
+		grep -v -E '^/proc/sys/net/(netfilter/nf_conntrack_count|core/netdev_rss_key|ipv4/tcp_fastopen_key):' |
+		sort
+}
+
+# Files in the places a run could leave some behind, and the checkout's own
+# status.  Left out: bats' folder for this very test run; build/ and
+# results/ (where the suite writes, by design); REPORT.md, which
+# scripts/check rewrites by design at the end of every run;
+# UDPC_LEAK_IGNORE, an extended regex of paths that others change on a
+# shared machine while the test runs (CI leaves it empty).
+files_snapshot() {
+	local ignore=${UDPC_LEAK_IGNORE:-'^$'}
+	{
+		find /tmp /var/tmp /dev/shm /run /run/netns "$HOME" -xdev 2>/dev/null |
+			grep -v -F "$BATS_RUN_TMPDIR"
+		git status --porcelain --untracked-files=all | cut -c4- |
+			grep -v -E '^(build/|results/|REPORT\.md$)'
+	} | grep -v -E "$ignore" | sort -u
+}
+
+# Live (not zombie) processes of process group $1 or of probes under $BUILD:
+# what a killed suite must not leave running.
+procs_live() {
+	local group=$1
+	ps -eo pid=,pgid=,stat=,args= | awk -v g="$group" -v b="$BUILD/" '
+		$3 !~ /^Z/ && ($2 == g || index($4, b "cases/") == 1 || index($4, b "tests/probes/") == 1) { print $1 }'
+}
+
+# Waits until every process listed has exited, at most $1 seconds: a
+# pidfd becomes readable when its process exits (no polling).
+procs_wait_exit() {
+	python3 - "$@" <<'EOF'
+import os, select, sys, time
+
+bound, pids = float(sys.argv[1]), sys.argv[2:]
+poller, live = select.poll(), 0
+for pid in pids:
+    try:
+        poller.register(os.pidfd_open(int(pid)), select.POLLIN)
+        live += 1
+    except ProcessLookupError:
+        pass
+deadline = time.monotonic() + bound
+while live:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        sys.exit(1)
+    for fd, _ in poller.poll(left * 1000):
+        poller.unregister(fd)
+        live -= 1
+EOF
+}
+
+# snapshots_same BEFORE AFTER: true if equal; if not, shows what differs.
+snapshots_same() {
+	[[ $1 == "$2" ]] || { diff <(echo "$1") <(echo "$2"); return 1; }
+}
