@@ -100,5 +100,6 @@ include $(sort $(wildcard mk/*.mk))
 clean:
 	rm -rf build
 
+# cache/: make matrix's downloaded Debian kernels.
 distclean: clean
-	rm -rf results
+	rm -rf results cache

@@ -255,6 +255,18 @@ def run_check(path, raw):
         "rules": c.get(raw, "rules", "string", ""),
         "families": c.get(raw, "families", "string", ""),
     }
+    # make matrix: the emulator a guest ran under, and what went wrong with
+    # a guest that never sent its results (its last console lines).
+    emulation = c.get(raw, "emulation", "string", "")
+    if emulation:
+        run["emulation"] = emulation
+    error = c.get(raw, "error", "object", None)
+    if error is not None:
+        e = Checker(path, "error")
+        run["error"] = {
+            "reason": e.need(error, "reason", "string"),
+            "console": [e.string(line, "console") for line in e.get(error, "console", "array", [])],
+        }
     return run, machine
 
 
@@ -436,7 +448,9 @@ def run_label(doc):
 
 def run_description(doc):
     m, r = doc["machine"], doc["run"]
-    parts = [p for p in (m["distribution"], m["arch"], r["date"]) if p]
+    wall = f"{r['wall_s']:.1f} s" if r["wall_s"] else ""
+    emulated = f"under {r['emulation']}" if r.get("emulation") else ""
+    parts = [p for p in (m["distribution"], m["arch"], r["date"], wall, emulated) if p]
     return ", ".join(text_clean(p) for p in parts)
 
 
