@@ -25,3 +25,7 @@ load helper
 @test "A UDP socket bound to the wildcard address receives only its peer's datagrams once connected." {
 	rule udp.filter.wildcard_bound_connected_socket_filters
 }
+
+@test "Connected UDP sockets sharing one port through SO_REUSEADDR each receive exactly their own peer's datagrams, whether bound to the specific address or to the wildcard." {
+	rule udp.filter.connected_sockets_on_one_port_each_get_their_own_peer
+}
