@@ -64,7 +64,8 @@ static void group_make(struct bench *b, struct group *g, int index)
 
 static void head_of(struct bench *b, const struct group *g, char *buf, size_t n)
 {
-	snprintf(buf, n, "\"scenario\":\"lookup\",\"topology\":\"%s\",\"family\":\"%s\",\"payload\":16,"
+	snprintf(buf, n,
+		 "\"scenario\":\"lookup\",\"topology\":\"%s\",\"family\":\"%s\",\"payload\":16,"
 		 "\"sockets\":%d,\"reuseport\":%s",
 		 b->topology, b->family, g->n, g->reuseport ? "true" : "false");
 }
@@ -85,7 +86,9 @@ static void lookup_bench(struct bench *b, void *arg)
 	for (int round = 0; round <= rounds; round++) {
 		for (int k = 0; k < NGROUPS; k++) {
 			int g = (k + round) % NGROUPS;
-			struct bench_flow f = { .from = groups[g].client, .to = groups[g].target, .payload = 16 };
+			struct bench_flow f = { .from = groups[g].client,
+						.to = groups[g].target,
+						.payload = 16 };
 			struct bench_trial one = bench_trial_run(b, &f, round ? n : n / 4);
 			if (round == 0)
 				continue;

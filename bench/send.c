@@ -77,7 +77,9 @@ static struct rig rig_make(struct bench *b)
 static void head_of(struct bench *b, const char *scenario, int payload, const char *how, char *buf,
 		    size_t n)
 {
-	snprintf(buf, n, "\"scenario\":\"%s\",\"topology\":\"%s\",\"family\":\"%s\",\"payload\":%d,\"how\":\"%s\"",
+	snprintf(buf, n,
+		 "\"scenario\":\"%s\",\"topology\":\"%s\",\"family\":\"%s\","
+		 "\"payload\":%d,\"how\":\"%s\"",
 		 scenario, b->topology, b->family, payload, how);
 }
 
@@ -94,8 +96,11 @@ static void scenario_run(struct bench *b, const struct rig *r, const struct scen
 			int w = (k + round) % sc->nways;
 			const struct how_spec *h = &hows[sc->ways[w]];
 			struct bench_flow f = {
-				.from = h->connected ? r->connected : r->unconnected, .to = r->server,
-				.dest = h->named ? &r->dest : NULL, .mmsg = h->mmsg, .payload = payload,
+				.from = h->connected ? r->connected : r->unconnected,
+				.to = r->server,
+				.dest = h->named ? &r->dest : NULL,
+				.mmsg = h->mmsg,
+				.payload = payload,
 			};
 			struct bench_trial one = bench_trial_run(b, &f, round ? n : n / 4);
 			if (round == 0)

@@ -42,9 +42,14 @@ static void topology_time(enum topology t, const char *name, int reps)
 
 int main(int argc, char **argv)
 {
-	static const struct { enum topology t; const char *name; } topologies[] = {
-		{ TOPO_LOOPBACK, "loopback" }, { TOPO_LINK, "link" },
-		{ TOPO_ROUTED, "routed" }, { TOPO_TWO_LINKS, "two-links" },
+	static const struct {
+		enum topology t;
+		const char *name;
+	} topologies[] = {
+		{ TOPO_LOOPBACK, "loopback" },
+		{ TOPO_LINK, "link" },
+		{ TOPO_ROUTED, "routed" },
+		{ TOPO_TWO_LINKS, "two-links" },
 	};
 
 	bench_begin(argc, argv, "setup");

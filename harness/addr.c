@@ -8,18 +8,26 @@
 
 /* Host numbers: the last byte of every address a host has. */
 static const int host_number[HOST_COUNT] = {
-	[HOST_CLIENT] = 1, [HOST_SERVER] = 2, [HOST_STRANGER] = 3, [HOST_ROUTER] = 254,
+	[HOST_CLIENT] = 1,
+	[HOST_SERVER] = 2,
+	[HOST_STRANGER] = 3,
+	[HOST_ROUTER] = 254,
 };
 
 /* The subnet each host's address is on (the third byte, 198.18.S.H). */
 static int host_subnet(enum topology t, enum host h)
 {
 	static const int routed[HOST_COUNT] = {
-		[HOST_CLIENT] = 1, [HOST_SERVER] = 2, [HOST_STRANGER] = 3, [HOST_ROUTER] = 1,
+		[HOST_CLIENT] = 1,
+		[HOST_SERVER] = 2,
+		[HOST_STRANGER] = 3,
+		[HOST_ROUTER] = 1,
 	};
 	/* The client is on both links; addr_host() names its address on the first. */
 	static const int two_links[HOST_COUNT] = {
-		[HOST_CLIENT] = 4, [HOST_SERVER] = 4, [HOST_STRANGER] = 5,
+		[HOST_CLIENT] = 4,
+		[HOST_SERVER] = 4,
+		[HOST_STRANGER] = 5,
 	};
 	if (t == TOPO_ROUTED)
 		return routed[h];
@@ -118,7 +126,8 @@ bool addr_equal(const struct addr *want, const struct addr *got)
 	}
 	if (want->ss.ss_family == AF_INET6) {
 		const struct sockaddr_in6 *w = (const void *)&want->ss, *g = (const void *)&got->ss;
-		if (want->any_port ? !port_ephemeral(ntohs(g->sin6_port)) : w->sin6_port != g->sin6_port)
+		if (want->any_port ? !port_ephemeral(ntohs(g->sin6_port))
+				   : w->sin6_port != g->sin6_port)
 			return false;
 		return memcmp(&w->sin6_addr, &g->sin6_addr, sizeof(w->sin6_addr)) == 0;
 	}

@@ -21,9 +21,9 @@
 struct bench {
 	struct probe *p;
 	const char *topology, *family; /* their names: "link", "ipv6" */
-	bool quick;         /* fewer datagrams and trials: emulators (BENCH_QUICK=1) */
-	double build_ms;    /* topo_build() took this long */
-	double wait_ms;     /* topo_wait_links() took this long */
+	bool quick;                    /* fewer datagrams and trials: emulators (BENCH_QUICK=1) */
+	double build_ms;               /* topo_build() took this long */
+	double wait_ms;                /* topo_wait_links() took this long */
 };
 
 typedef void (*bench_fn)(struct bench *b, void *arg);
@@ -70,11 +70,11 @@ bool bench_drain(struct bench *b, int fd, long expected, long *received, long dr
 
 /* One flow of datagrams, sender to receiver, both sockets already set up. */
 struct bench_flow {
-	int from;              /* the sending socket */
-	int to;                /* the receiving socket, drained after every batch */
+	int from;                /* the sending socket */
+	int to;                  /* the receiving socket, drained after every batch */
 	const struct addr *dest; /* sendto()/msg_name; NULL: send() on a connected socket */
-	bool mmsg;             /* sendmmsg() of a batch instead of one call each */
-	int payload;           /* bytes per datagram, at most BENCH_PAYLOAD_MAX */
+	bool mmsg;               /* sendmmsg() of a batch instead of one call each */
+	int payload;             /* bytes per datagram, at most BENCH_PAYLOAD_MAX */
 };
 
 #define BENCH_PAYLOAD_MAX 1472
@@ -104,8 +104,8 @@ void bench_ratio_emit(struct bench *b, const char *head, const struct bench_tria
 
 /* Clocks: wall (CLOCK_MONOTONIC) and this process's CPU time, all threads. */
 double bench_wall_ns(void);
-double bench_cpu_ns(void);      /* CLOCK_PROCESS_CPUTIME_ID: ns resolution */
-double bench_rusage_ns(void);   /* getrusage(RUSAGE_SELF): user + system */
+double bench_cpu_ns(void);    /* CLOCK_PROCESS_CPUTIME_ID: ns resolution */
+double bench_rusage_ns(void); /* getrusage(RUSAGE_SELF): user + system */
 
 /* Median, quartiles, min and max of v[0..n) (sorted in place). */
 struct stats {

@@ -27,8 +27,8 @@ static const char *revents_str(short ev, char *buf, size_t n)
 		short bit;
 		const char *name;
 	} names[] = {
-		{ POLLIN, "POLLIN" }, { POLLPRI, "POLLPRI" }, { POLLOUT, "POLLOUT" },
-		{ POLLERR, "POLLERR" }, { POLLHUP, "POLLHUP" }, { POLLNVAL, "POLLNVAL" },
+		{ POLLIN, "POLLIN" },         { POLLPRI, "POLLPRI" },       { POLLOUT, "POLLOUT" },
+		{ POLLERR, "POLLERR" },       { POLLHUP, "POLLHUP" },       { POLLNVAL, "POLLNVAL" },
 		{ POLLRDNORM, "POLLRDNORM" }, { POLLWRNORM, "POLLWRNORM" },
 	};
 	size_t used = 0;
@@ -66,8 +66,7 @@ void expect_revents(struct probe *p, struct call c, short want)
 		trace_result(&c, gs, sizeof(gs));
 	else
 		revents_str((short)c.value, gs, sizeof(gs));
-	check_record(p, c.ret == 1 && c.value == want, c.line, revents_str(want, ws, sizeof(ws)),
-		     gs);
+	check_record(p, c.ret == 1 && c.value == want, c.line, revents_str(want, ws, sizeof(ws)), gs);
 }
 
 /* ---- the error queue ---------------------------------------------------------- */
@@ -97,8 +96,8 @@ static const char *cmsg_name(int level, int type)
 }
 
 /* "{SOL_IP, IP_RECVERR, ee_errno=ECONNREFUSED, ..., offender=198.18.0.2}" */
-static void ee_str(int level, int type, const struct sock_extended_err *ee,
-		   const struct addr *offender, char *buf, size_t n)
+static void ee_str(int level, int type, const struct sock_extended_err *ee, const struct addr *offender,
+		   char *buf, size_t n)
 {
 	char os[80];
 
@@ -149,9 +148,12 @@ struct errq_msg sock_recv_errqueue(struct probe *p, struct sock *s)
 	} control;
 	struct iovec iov = { .iov_base = c->data, .iov_len = sizeof(c->data) };
 	struct msghdr msg = {
-		.msg_name = &c->addr.ss, .msg_namelen = sizeof(c->addr.ss),
-		.msg_iov = &iov, .msg_iovlen = 1,
-		.msg_control = control.buf, .msg_controllen = sizeof(control.buf),
+		.msg_name = &c->addr.ss,
+		.msg_namelen = sizeof(c->addr.ss),
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+		.msg_control = control.buf,
+		.msg_controllen = sizeof(control.buf),
 	};
 	char pl[CALL_DATA_MAX + 8], as[80], es[256];
 
@@ -167,16 +169,20 @@ struct errq_msg sock_recv_errqueue(struct probe *p, struct sock *s)
 	errq_parse(&m, &msg);
 	trace_payload(c->data, c->len, pl, sizeof(pl));
 	ee_str(m.cmsg_level, m.cmsg_type, &m.ee, &m.offender, es, sizeof(es));
-	trace_end(p, c, "recvmsg(%s, {msg_name=%s, msg_iov=[%s], msg_control=[%s]}, "
-		  "MSG_ERRQUEUE|MSG_DONTWAIT)", s->role, addr_str(&c->addr, as, sizeof(as)), pl, es);
+	trace_end(p, c,
+		  "recvmsg(%s, {msg_name=%s, msg_iov=[%s], msg_control=[%s]}, "
+		  "MSG_ERRQUEUE|MSG_DONTWAIT)",
+		  s->role, addr_str(&c->addr, as, sizeof(as)), pl, es);
 	return m;
 }
 
 void expect_errqueue(struct probe *p, struct errq_msg m, struct ee_want want)
 {
 	struct sock_extended_err wee = {
-		.ee_errno = (uint32_t)want.err, .ee_origin = (uint8_t)want.origin,
-		.ee_type = (uint8_t)want.type, .ee_code = (uint8_t)want.code,
+		.ee_errno = (uint32_t)want.err,
+		.ee_origin = (uint8_t)want.origin,
+		.ee_type = (uint8_t)want.type,
+		.ee_code = (uint8_t)want.code,
 	};
 	struct addr got_off = m.offender;
 	char ws[256], gs[256];
@@ -201,12 +207,22 @@ struct ee_want ee_port_unreachable(struct probe *p)
 	struct addr server = addr_host(p, HOST_SERVER, 0);
 
 	if (p->fam == FAM_IPV4)
-		return (struct ee_want){ SOL_IP, IP_RECVERR, ECONNREFUSED, SO_EE_ORIGIN_ICMP,
-					 ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, server };
+		return (struct ee_want){ SOL_IP,
+					 IP_RECVERR,
+					 ECONNREFUSED,
+					 SO_EE_ORIGIN_ICMP,
+					 ICMP_DEST_UNREACH,
+					 ICMP_PORT_UNREACH,
+					 server };
 	if (p->fam == FAM_IPV6)
-		return (struct ee_want){ SOL_IPV6, IPV6_RECVERR, ECONNREFUSED, SO_EE_ORIGIN_ICMP6,
-					 ICMP6_DST_UNREACH, ICMP6_DST_UNREACH_NOPORT, server };
-	return (struct ee_want){ SOL_IPV6, IPV6_RECVERR, ECONNREFUSED, SO_EE_ORIGIN_ICMP,
+		return (struct ee_want){ SOL_IPV6,
+					 IPV6_RECVERR,
+					 ECONNREFUSED,
+					 SO_EE_ORIGIN_ICMP6,
+					 ICMP6_DST_UNREACH,
+					 ICMP6_DST_UNREACH_NOPORT,
+					 server };
+	return (struct ee_want){ SOL_IPV6,          IPV6_RECVERR,      ECONNREFUSED, SO_EE_ORIGIN_ICMP,
 				 ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, server };
 }
 

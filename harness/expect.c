@@ -30,7 +30,8 @@ void expect_ok(struct probe *p, struct call c)
 	char want[32], got[160], text[CALL_LINE_MAX];
 
 	snprintf(want, sizeof(want), "%ld", c.ok);
-	check_record(p, call_ok(&c), call_text(&c, text, sizeof(text)), want, trace_result(&c, got, sizeof(got)));
+	check_record(p, call_ok(&c), call_text(&c, text, sizeof(text)), want,
+		     trace_result(&c, got, sizeof(got)));
 }
 
 void expect_errno(struct probe *p, struct call c, int err)
@@ -38,8 +39,8 @@ void expect_errno(struct probe *p, struct call c, int err)
 	char want[160], got[160], text[CALL_LINE_MAX];
 	struct call w = { .ret = -1, .err = err };
 
-	check_record(p, c.ret == -1 && c.err == err, call_text(&c, text, sizeof(text)), trace_result(&w, want, sizeof(want)),
-	      trace_result(&c, got, sizeof(got)));
+	check_record(p, c.ret == -1 && c.err == err, call_text(&c, text, sizeof(text)),
+		     trace_result(&w, want, sizeof(want)), trace_result(&c, got, sizeof(got)));
 }
 
 void expect_datagram(struct probe *p, struct call c, const char *payload, struct addr from)
@@ -51,13 +52,14 @@ void expect_datagram(struct probe *p, struct call c, const char *payload, struct
 	trace_payload(payload, len, pl, sizeof(pl));
 	snprintf(want, sizeof(want), "%s from %s", pl, addr_str(&from, as, sizeof(as)));
 	if (c.ret < 0) {
-		check_record(p, false, call_text(&c, text, sizeof(text)), want, trace_result(&c, got, sizeof(got)));
+		check_record(p, false, call_text(&c, text, sizeof(text)), want,
+			     trace_result(&c, got, sizeof(got)));
 		return;
 	}
 	trace_payload(c.data, c.len, pl, sizeof(pl));
 	snprintf(got, sizeof(got), "%s from %s", pl, addr_str(&c.addr, as, sizeof(as)));
 	check_record(p, c.len == len && memcmp(c.data, payload, len) == 0 && addr_equal(&from, &c.addr),
-	      call_text(&c, text, sizeof(text)), want, got);
+		     call_text(&c, text, sizeof(text)), want, got);
 }
 
 void expect_addr(struct probe *p, struct call c, struct addr want)
@@ -68,7 +70,8 @@ void expect_addr(struct probe *p, struct call c, struct addr want)
 		trace_result(&c, gs, sizeof(gs));
 	else
 		addr_str(&c.addr, gs, sizeof(gs));
-	check_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)), addr_str(&want, ws, sizeof(ws)), gs);
+	check_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)),
+		     addr_str(&want, ws, sizeof(ws)), gs);
 }
 
 static const char *pending_name(int err)
@@ -84,7 +87,8 @@ void expect_pending_error(struct probe *p, struct call c, int err)
 		trace_result(&c, got, sizeof(got));
 	else
 		snprintf(got, sizeof(got), "%s", pending_name(c.value));
-	check_record(p, c.ret == 0 && c.value == err, call_text(&c, text, sizeof(text)), pending_name(err), got);
+	check_record(p, c.ret == 0 && c.value == err, call_text(&c, text, sizeof(text)),
+		     pending_name(err), got);
 }
 
 void expect_long(struct probe *p, const char *what, long want, long got)

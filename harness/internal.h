@@ -27,8 +27,7 @@ struct probe {
  *   E <reason> / S <reason>  ERROR / SKIP: the family ends
  *   D                        the rule ran to its end
  */
-void chan_send(struct probe *p, char kind, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+void chan_send(struct probe *p, char kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* netns.c: hosts are anonymous network namespaces held by file descriptors. */
 int netns_new(struct probe *p);
@@ -47,8 +46,8 @@ const char *topo_name(enum topology t);
 bool topo_ipv6(void);
 
 /* trace.c: the transcript. */
-const char *trace_errno(int err);          /* "EDESTADDRREQ" */
-const char *trace_result(const struct call *c, char *buf, size_t n); /* "-1 EX (Text)" */
+const char *trace_errno(int err);                                      /* "EDESTADDRREQ" */
+const char *trace_result(const struct call *c, char *buf, size_t n);   /* "-1 EX (Text)" */
 void trace_payload(const char *data, size_t len, char *buf, size_t n); /* "\"ping\"" */
 void trace_begin(struct probe *p, struct call *c, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

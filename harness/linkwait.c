@@ -161,7 +161,9 @@ static void netns_wait_links(struct probe *p, int ns, bool ipv6)
 		long left = WAIT_MS - elapsed_ms(&start);
 		struct pollfd pfd = { .fd = nl_socket_get_fd(events), .events = POLLIN };
 		if (left <= 0)
-			probe_error(p, "topology: %s not ready (link up with a queue, IPv6 address local) within %d ms",
+			probe_error(p,
+				    "topology: %s not ready (link up with a queue, IPv6 address local) "
+				    "within %d ms",
 				    name, WAIT_MS);
 		if (poll(&pfd, 1, (int)left) > 0) {
 			char buf[8192];

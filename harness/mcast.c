@@ -19,7 +19,8 @@ struct call sock_join_group(struct probe *p, struct sock *s, struct addr group)
 	} else {
 		struct ip_mreq mr = { .imr_interface.s_addr = htonl(INADDR_ANY) };
 		mr.imr_multiaddr = ((struct sockaddr_in *)&group.ss)->sin_addr;
-		trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_ADD_MEMBERSHIP, {%s, 0.0.0.0})", s->role, as);
+		trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_ADD_MEMBERSHIP, {%s, 0.0.0.0})", s->role,
+			    as);
 		call_answer(&c, setsockopt(s->fd, SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)));
 	}
 	trace_end(p, &c, NULL);

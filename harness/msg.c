@@ -26,8 +26,8 @@ struct call sock_sendto_null(struct probe *p, struct sock *s, const char *payloa
 	return send_traced(p, s, payload, SEND_SENDTO, NULL, 0, ", NULL, 0");
 }
 
-struct call sock_sendto_len(struct probe *p, struct sock *s, const char *payload,
-			    struct addr to, socklen_t tolen)
+struct call sock_sendto_len(struct probe *p, struct sock *s, const char *payload, struct addr to,
+			    socklen_t tolen)
 {
 	char dest[160] = ", ", as[128];
 

@@ -11,8 +11,8 @@
 struct call sock_sendto_null(struct probe *p, struct sock *s, const char *payload);
 /* sendto(s, payload, len, 0, &to, tolen): tolen chosen by the rule, e.g. one
  * byte short of the family's sockaddr. */
-struct call sock_sendto_len(struct probe *p, struct sock *s, const char *payload,
-			    struct addr to, socklen_t tolen);
+struct call sock_sendto_len(struct probe *p, struct sock *s, const char *payload, struct addr to,
+			    socklen_t tolen);
 /* sendmsg() with msg_name NULL, one iovec, no control data. */
 struct call sock_sendmsg_noname(struct probe *p, struct sock *s, const char *payload);
 

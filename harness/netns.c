@@ -23,8 +23,7 @@ int netns_new(struct probe *p)
 	}
 	int fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		probe_error(p, "open /proc/self/ns/net: %s (is /proc mounted?)",
-			    strerror(errno));
+		probe_error(p, "open /proc/self/ns/net: %s (is /proc mounted?)", strerror(errno));
 	return fd;
 }
 

@@ -219,7 +219,8 @@ static void verdict_of(struct outcome_run *o, bool finished, int status, int bou
 		if (WIFSIGNALED(status))
 			snprintf(o->reason, sizeof(o->reason),
 				 "probe crashed: killed by %s; last call: %s",
-				 sigabbrev_np(WTERMSIG(status)) ? sigabbrev_np(WTERMSIG(status)) : "signal",
+				 sigabbrev_np(WTERMSIG(status)) ? sigabbrev_np(WTERMSIG(status))
+								: "signal",
 				 last ? last : "(none)");
 		else
 			snprintf(o->reason, sizeof(o->reason),
@@ -229,8 +230,8 @@ static void verdict_of(struct outcome_run *o, bool finished, int status, int bou
 		o->verdict = "PASS";
 	o->known = strcmp(o->verdict, "FAIL") == 0 && (rule.known.families & o->fam);
 	if (o->known)
-		snprintf(o->reason, sizeof(o->reason), "known divergence (%s): %s",
-			 rule.known.kernels, rule.known.cause);
+		snprintf(o->reason, sizeof(o->reason), "known divergence (%s): %s", rule.known.kernels,
+			 rule.known.cause);
 }
 
 static void family_run(struct outcome_run *o, int bound_s)
@@ -403,8 +404,7 @@ static int json_write(const char *path, const struct outcome_run *o)
 		close(fd);
 	free(b.s);
 	if (n != (ssize_t)b.len) {
-		fprintf(stderr, "%s: cannot write results to %s: %s\n", rule.id, path,
-			strerror(err));
+		fprintf(stderr, "%s: cannot write results to %s: %s\n", rule.id, path, strerror(err));
 		return -1;
 	}
 	return 0;
@@ -462,9 +462,9 @@ static unsigned parse_families(const char *list)
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "family", required_argument, NULL, 'f' }, { "json", required_argument, NULL, 'j' },
+		{ "family", required_argument, NULL, 'f' },  { "json", required_argument, NULL, 'j' },
 		{ "timeout", required_argument, NULL, 't' }, { "meta", no_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' }, { 0 },
+		{ "help", no_argument, NULL, 'h' },          { 0 },
 	};
 	unsigned selected = FAM_ALL;
 	const char *json = NULL;

@@ -15,8 +15,10 @@
 static const char *host_name(enum host h)
 {
 	static const char *const names[HOST_COUNT] = {
-		[HOST_CLIENT] = "client", [HOST_SERVER] = "server",
-		[HOST_STRANGER] = "stranger", [HOST_ROUTER] = "router",
+		[HOST_CLIENT] = "client",
+		[HOST_SERVER] = "server",
+		[HOST_STRANGER] = "stranger",
+		[HOST_ROUTER] = "router",
 	};
 	return names[h];
 }
@@ -49,8 +51,8 @@ struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int 
 	*s = (struct sock){ .role = role, .fd = fd, .host = h };
 	snprintf(c.line, sizeof(c.line), "socket(%s, %s, 0) = %s", dname, tname, role);
 	if (strcmp(role, host_name(h)) != 0)
-		snprintf(c.line + strlen(c.line), sizeof(c.line) - strlen(c.line),
-			 " (on host %s)", host_name(h));
+		snprintf(c.line + strlen(c.line), sizeof(c.line) - strlen(c.line), " (on host %s)",
+			 host_name(h));
 	chan_send(p, 'T', "%s", c.line);
 	return s;
 }
@@ -118,10 +120,12 @@ struct call send_traced(struct probe *p, struct sock *s, const char *payload, en
 		break;
 	case SEND_SENDTO:
 		trace_begin(p, &c, "sendto(%s, %s, %zu, 0%s)", s->role, pl, len, dest);
-		ret = sendto(s->fd, payload, len, 0, to ? (const struct sockaddr *)&to->ss : NULL, tolen);
+		ret = sendto(s->fd, payload, len, 0, to ? (const struct sockaddr *)&to->ss : NULL,
+			     tolen);
 		break;
 	case SEND_SENDMSG:
-		trace_begin(p, &c, "sendmsg(%s, {msg_name=NULL, msg_iov=[{%s, %zu}]}, 0)", s->role, pl, len);
+		trace_begin(p, &c, "sendmsg(%s, {msg_name=NULL, msg_iov=[{%s, %zu}]}, 0)", s->role, pl,
+			    len);
 		ret = sendmsg(s->fd, &msg, 0);
 		break;
 	}
@@ -223,8 +227,8 @@ struct call sock_so_error(struct probe *p, struct sock *s)
 	return c;
 }
 
-struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level,
-				const char *level_str, int name, const char *name_str, int value)
+struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level, const char *level_str,
+				int name, const char *name_str, int value)
 {
 	struct call c = { .ok = 0 };
 

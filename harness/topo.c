@@ -78,7 +78,10 @@ static const struct topo_spec topologies[] = {
 #define UNREACHABLE_V6 "2001:db8:9::/64"
 
 static const int host_number[HOST_COUNT] = {
-	[HOST_CLIENT] = 1, [HOST_SERVER] = 2, [HOST_STRANGER] = 3, [HOST_ROUTER] = 254,
+	[HOST_CLIENT] = 1,
+	[HOST_SERVER] = 2,
+	[HOST_STRANGER] = 3,
+	[HOST_ROUTER] = 254,
 };
 
 /* Every sysctl a rule may depend on, set in every host: nothing is assumed
@@ -144,7 +147,8 @@ static void ipv6_probe(struct probe *p)
 	char disabled = '0';
 
 	if (fd < 0 && errno == EAFNOSUPPORT)
-		ipv6_missing(p, "kernel has no IPv6 (ipv6.disable=1?): socket(AF_INET6) = EAFNOSUPPORT");
+		ipv6_missing(p,
+			     "kernel has no IPv6 (ipv6.disable=1?): socket(AF_INET6) = EAFNOSUPPORT");
 	if (fd >= 0)
 		close(fd);
 	fd = open("/proc/sys/net/ipv6/conf/default/disable_ipv6", O_RDONLY | O_CLOEXEC);
@@ -167,7 +171,7 @@ static void settings_apply(struct probe *p, int ns, const struct setting *s, siz
 	}
 }
 
-#define SETTINGS(p, ns, table) settings_apply(p, ns, table, sizeof(table) / sizeof(table[0]))
+#define SETTINGS(p, ns, table) settings_apply(p, ns, table, sizeof(table) / sizeof((table)[0]))
 
 #define TOPO_KNOWN(t) ((unsigned)(t) < sizeof(topologies) / sizeof(topologies[0]))
 
@@ -181,12 +185,11 @@ const char *topo_name(enum topology t)
 struct nl {
 	struct probe *p;
 	struct nl_sock *sk;
-	int ns;
 };
 
 static struct nl rt_open(struct probe *p, int ns)
 {
-	struct nl nl = { .p = p, .ns = ns };
+	struct nl nl = { .p = p };
 
 	netns_enter(p, ns); /* a netlink socket belongs to the namespace it is made in */
 	nl.sk = nl_socket_alloc();
@@ -307,7 +310,8 @@ static void addr_add(struct nl *nl, int ifindex, const char *local, const char *
 	int err = rtnl_addr_add(nl->sk, a, 0);
 	/* addrconf_add_dev(): EACCES while the device has disable_ipv6 set. */
 	if (family == AF_INET6 && err == -NLE_NOACCESS)
-		ipv6_missing(nl->p, "kernel has IPv6 disabled (ipv6.disable_ipv6=1?): adding an IPv6 address = EACCES");
+		ipv6_missing(nl->p, "kernel has IPv6 disabled (ipv6.disable_ipv6=1?): adding an IPv6 "
+				    "address = EACCES");
 	else
 		rt_check(nl, err, local);
 	nl_addr_put(l);
@@ -367,20 +371,20 @@ static void segment_configure(struct probe *p, const struct segment *seg, int k,
 	enum host h = seg->hosts[k];
 	struct nl nl = rt_open(p, p->ns[h]);
 	int ifindex = link_index(&nl, ifname);
-	char ip[64], brd[32];
+	char ip[64], cidr[72], brd[32];
 
 	/* Up before the addresses: an IPv6 address on a link without carrier
 	 * would stay tentative. */
 	link_up(&nl, ifname);
 
 	ip_of(seg->subnet, h, AF_INET, ip, sizeof(ip));
-	strcat(ip, "/24");
+	snprintf(cidr, sizeof(cidr), "%s/24", ip);
 	snprintf(brd, sizeof(brd), "198.18.%d.255", seg->subnet);
-	addr_add(&nl, ifindex, ip, brd, AF_INET);
+	addr_add(&nl, ifindex, cidr, brd, AF_INET);
 	if (ipv6_usable) {
 		ip_of(seg->subnet, h, AF_INET6, ip, sizeof(ip));
-		strcat(ip, "/64");
-		addr_add(&nl, ifindex, ip, NULL, AF_INET6);
+		snprintf(cidr, sizeof(cidr), "%s/64", ip);
+		addr_add(&nl, ifindex, cidr, NULL, AF_INET6);
 	}
 	int last_family = ipv6_usable ? AF_INET6 : AF_INET;
 	for (int o = 0; o < seg->nhosts; o++) {
@@ -426,7 +430,8 @@ static void segment_build(struct probe *p, const struct segment *seg)
 		enum host a = seg->hosts[0], b = seg->hosts[1];
 		struct nl nl = rt_open(p, p->ns[a]);
 		struct nl_addr *ma = mac_of(seg->subnet, a), *mb = mac_of(seg->subnet, b);
-		veth_add(&nl, ifname, host_ifindex(seg, 0), ma, 0, ifname, host_ifindex(seg, 1), p->ns[b], mb);
+		veth_add(&nl, ifname, host_ifindex(seg, 0), ma, 0, ifname, host_ifindex(seg, 1),
+			 p->ns[b], mb);
 		nl_addr_put(ma);
 		nl_addr_put(mb);
 		rt_close(&nl);
@@ -479,8 +484,9 @@ static void router_unreachable(struct probe *p)
 void topo_build(struct probe *p)
 {
 	if (!TOPO_KNOWN(p->rule->topology))
-		probe_error(p, "rule %s declares unknown topology %d: use TOPO_LOOPBACK, TOPO_LINK, "
-			       "TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)",
+		probe_error(p,
+			    "rule %s declares unknown topology %d: use TOPO_LOOPBACK, TOPO_LINK, "
+			    "TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)",
 			    p->rule->id, (int)p->rule->topology);
 	const struct topo_spec *t = &topologies[p->rule->topology];
 

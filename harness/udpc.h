@@ -33,9 +33,9 @@ enum family {
 #define FAM_ALL (FAM_IPV4 | FAM_IPV6 | FAM_MAPPED)
 
 enum topology {
-	TOPO_LOOPBACK, /* one host: every role lives in it, on lo */
-	TOPO_LINK,     /* client, server and stranger on one Ethernet segment */
-	TOPO_ROUTED,   /* client - router - server, stranger beside server */
+	TOPO_LOOPBACK,  /* one host: every role lives in it, on lo */
+	TOPO_LINK,      /* client, server and stranger on one Ethernet segment */
+	TOPO_ROUTED,    /* client - router - server, stranger beside server */
 	TOPO_TWO_LINKS, /* client on two segments: server on one, stranger on the other */
 };
 
@@ -55,7 +55,7 @@ struct outcome {
  * expectation stays as it is and the verdict stays FAIL; the report marks it
  * known, and it does not fail the run unless STRICT=1. */
 struct divergence {
-	unsigned families; /* FAM_* it is known for */
+	unsigned families;   /* FAM_* it is known for */
 	const char *kernels; /* the kernel range, e.g. "all through at least v6.18" */
 	const char *cause;   /* the code or commit responsible */
 };
@@ -124,13 +124,13 @@ struct sock {
 
 /* One call as the kernel answered it. */
 struct call {
-	long ret;  /* the return value */
-	int err;   /* errno when ret == -1 */
-	long ok;   /* the return value that means complete success */
-	int value; /* an option value read (getsockopt) */
+	long ret;                 /* the return value */
+	int err;                  /* errno when ret == -1 */
+	long ok;                  /* the return value that means complete success */
+	int value;                /* an option value read (getsockopt) */
 	char data[CALL_DATA_MAX]; /* received bytes, if any */
 	size_t len;
-	struct addr addr; /* the address a call returned (source, name, peer) */
+	struct addr addr;         /* the address a call returned (source, name, peer) */
 	char line[CALL_LINE_MAX]; /* the transcript line */
 	size_t text_len;          /* how much of it is the call, before " = " */
 };
@@ -155,8 +155,8 @@ struct call sock_getpeername(struct probe *p, struct sock *s);
 /* getsockopt(SO_ERROR): value is the pending error it took (0: none). */
 struct call sock_so_error(struct probe *p, struct sock *s);
 /* setsockopt(s, level, name, &value): use SOCKOPT(SOL_SOCKET, SO_BROADCAST). */
-struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level,
-				const char *level_str, int name, const char *name_str, int value);
+struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level, const char *level_str,
+				int name, const char *name_str, int value);
 #define SOCKOPT(level, name) (level), #level, (name), #name
 
 /* The one bound every wait in the harness uses. */

@@ -20,8 +20,10 @@
 struct sock *wire_open(struct probe *p, enum host h)
 {
 	static const char *const hosts[HOST_COUNT] = {
-		[HOST_CLIENT] = "client", [HOST_SERVER] = "server",
-		[HOST_STRANGER] = "stranger", [HOST_ROUTER] = "router",
+		[HOST_CLIENT] = "client",
+		[HOST_SERVER] = "server",
+		[HOST_STRANGER] = "stranger",
+		[HOST_ROUTER] = "router",
 	};
 
 	if (p->ns[h] < 0)
@@ -33,7 +35,8 @@ struct sock *wire_open(struct probe *p, enum host h)
 	/* Cooked (SOCK_DGRAM) frames start at the network header. */
 	int fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, htons(ETH_P_ALL));
 	if (fd < 0 && errno == EAFNOSUPPORT)
-		probe_skip(p, "kernel has no packet sockets (CONFIG_PACKET): load it with modprobe af_packet");
+		probe_skip(p, "kernel has no packet sockets (CONFIG_PACKET): load it with modprobe "
+			      "af_packet");
 	if (fd < 0)
 		probe_error(p, "socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_ALL)): %s", strerror(errno));
 
@@ -118,7 +121,8 @@ static long wire_next_udp(struct probe *p, struct sock *w, struct call *c)
 			errno = EAGAIN;
 			return -1;
 		}
-		ssize_t n = recvfrom(w->fd, pkt, sizeof(pkt), MSG_DONTWAIT, (struct sockaddr *)&ll, &lllen);
+		ssize_t n =
+			recvfrom(w->fd, pkt, sizeof(pkt), MSG_DONTWAIT, (struct sockaddr *)&ll, &lllen);
 		if (n < 0) {
 			if (errno == EINTR || errno == EAGAIN)
 				continue;

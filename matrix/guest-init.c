@@ -22,7 +22,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#define MODULE_DIR   "/lib/modules/udpconform"
+#define MODULE_DIR "/lib/modules/udpconform"
 #define MODULE_ORDER MODULE_DIR "/order"
 #define GUEST_SCRIPT "/udpconform/scripts/guest"
 

@@ -31,7 +31,8 @@ static void run(struct probe *p)
 
 	expect_ok(p, sock_connect(p, client, group));
 	expect_ok(p, sock_send(p, client, "to the group"));
-	expect_datagram(p, sock_recv(p, server), "to the group", addr_host(p, HOST_CLIENT, PORT_EPHEMERAL));
+	expect_datagram(p, sock_recv(p, server), "to the group",
+			addr_host(p, HOST_CLIENT, PORT_EPHEMERAL));
 }
 
 const struct rule rule = {

@@ -36,7 +36,8 @@ static void run(struct probe *p)
 	expect_addr(p, sock_getpeername(p, client), new_peer);
 	expect_ok(p, sock_send(p, client, "to the new peer"));
 	must(p, sock_sendto(p, sentinel, "sentinel", old_peer));
-	expect_datagram(p, sock_recv(p, stranger), "to the new peer", addr_host(p, HOST_CLIENT, PORT_CLIENT));
+	expect_datagram(p, sock_recv(p, stranger), "to the new peer",
+			addr_host(p, HOST_CLIENT, PORT_CLIENT));
 	expect_datagram(p, sock_recv(p, server), "sentinel", addr_host(p, HOST_CLIENT, PORT_OTHER));
 	expect_errno(p, sock_recv_nowait(p, server), EAGAIN);
 }

@@ -26,7 +26,8 @@ static void run(struct probe *p)
 
 	expect_ok(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_CLOSED)));
 	must(p, sock_send(p, client, "sentinel"));
-	expect_datagram(p, wire_recv_udp(p, wire), "sentinel", addr_host(p, HOST_CLIENT, PORT_EPHEMERAL));
+	expect_datagram(p, wire_recv_udp(p, wire), "sentinel",
+			addr_host(p, HOST_CLIENT, PORT_EPHEMERAL));
 }
 
 const struct rule rule = {

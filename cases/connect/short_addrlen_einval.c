@@ -25,8 +25,9 @@ static void run(struct probe *p)
 	socklen_t family_and_port = sizeof(sa_family_t) + sizeof(in_port_t);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	expect_errno(p, sock_connect_len(p, client, addr_host(p, HOST_SERVER, PORT_SERVER), family_and_port),
-		     EINVAL);
+	expect_errno(
+		p, sock_connect_len(p, client, addr_host(p, HOST_SERVER, PORT_SERVER), family_and_port),
+		EINVAL);
 	expect_errno(p, sock_getpeername(p, client), ENOTCONN);
 }
 

@@ -26,12 +26,20 @@ static struct ee_want unreachable(struct probe *p)
 	struct addr router = addr_host(p, HOST_ROUTER, 0);
 
 	if (probe_family(p) == FAM_IPV6)
-		return (struct ee_want){ SOL_IPV6, IPV6_RECVERR, ENETUNREACH, SO_EE_ORIGIN_ICMP6,
-					 ICMP6_DST_UNREACH, ICMP6_DST_UNREACH_NOROUTE, router };
+		return (struct ee_want){ SOL_IPV6,
+					 IPV6_RECVERR,
+					 ENETUNREACH,
+					 SO_EE_ORIGIN_ICMP6,
+					 ICMP6_DST_UNREACH,
+					 ICMP6_DST_UNREACH_NOROUTE,
+					 router };
 	return (struct ee_want){ probe_family(p) == FAM_IPV4 ? SOL_IP : SOL_IPV6,
 				 probe_family(p) == FAM_IPV4 ? IP_RECVERR : IPV6_RECVERR,
-				 EHOSTUNREACH, SO_EE_ORIGIN_ICMP, ICMP_DEST_UNREACH,
-				 ICMP_HOST_UNREACH, router };
+				 EHOSTUNREACH,
+				 SO_EE_ORIGIN_ICMP,
+				 ICMP_DEST_UNREACH,
+				 ICMP_HOST_UNREACH,
+				 router };
 }
 
 static void run(struct probe *p)

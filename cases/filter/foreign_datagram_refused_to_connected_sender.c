@@ -30,8 +30,8 @@ static void run(struct probe *p)
 
 	expect_ok(p, sock_send(p, stranger, "let me in"));
 	expect_errno(p, sock_recv(p, stranger), ECONNREFUSED);
-	expect_long(p, "ICMP destination unreachable sent by server",
-		    1, mib_read(p, HOST_SERVER, MIB_ICMP_OUT_DEST_UNREACHS) - refused);
+	expect_long(p, "ICMP destination unreachable sent by server", 1,
+		    mib_read(p, HOST_SERVER, MIB_ICMP_OUT_DEST_UNREACHS) - refused);
 }
 
 const struct rule rule = {

@@ -37,7 +37,8 @@ static void run(struct probe *p)
 	expect_ok(p, sock_sendto(p, other_port, "from another port", at_server));
 	expect_ok(p, sock_sendto(p, stranger, "from another host", at_server));
 	expect_ok(p, sock_sendto(p, client, "from the peer", at_server));
-	expect_datagram(p, sock_recv(p, server), "from the peer", addr_host(p, HOST_CLIENT, PORT_CLIENT));
+	expect_datagram(p, sock_recv(p, server), "from the peer",
+			addr_host(p, HOST_CLIENT, PORT_CLIENT));
 	expect_errno(p, sock_recv_nowait(p, server), EAGAIN);
 	expect_long(p, "datagrams the server found no socket for", 2,
 		    mib_read(p, HOST_SERVER, MIB_UDP_NO_PORTS) - no_ports);

@@ -96,10 +96,10 @@ static void run(struct probe *p)
 	expect_long(p, "datagrams the server found no socket for", 0,
 		    mib_read(p, HOST_SERVER, MIB_UDP_NO_PORTS) - no_ports);
 
-	long third_party = third_party_datagrams(m1) + third_party_datagrams(m2) +
-			   third_party_datagrams(m3);
-	expect_long(p, "third parties' datagrams the unconnected members received",
-		    THIRD_PARTIES, third_party);
+	long third_party =
+		third_party_datagrams(m1) + third_party_datagrams(m2) + third_party_datagrams(m3);
+	expect_long(p, "third parties' datagrams the unconnected members received", THIRD_PARTIES,
+		    third_party);
 }
 
 const struct rule rule = {

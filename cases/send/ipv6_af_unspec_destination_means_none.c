@@ -41,9 +41,9 @@ static void run(struct probe *p)
 	 * server's first read returns the sentinel at once. */
 	must(p, sock_send(p, client, "sentinel"));
 	expect_datagram(p, sock_recv(p, server), "to the peer", from_client);
-	expect_errno(p, sock_sendto_len(p, loner, "to nobody", addr_as_unspec(at_stranger),
-					at_stranger.len),
-		     EDESTADDRREQ);
+	expect_errno(
+		p, sock_sendto_len(p, loner, "to nobody", addr_as_unspec(at_stranger), at_stranger.len),
+		EDESTADDRREQ);
 }
 
 const struct rule rule = {

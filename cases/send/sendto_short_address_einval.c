@@ -21,8 +21,8 @@
 static void run(struct probe *p)
 {
 	struct addr at_server = addr_host(p, HOST_SERVER, PORT_SERVER);
-	socklen_t shortest = probe_family(p) == FAM_IPV4 ? sizeof(struct sockaddr_in)
-							  : SIN6_LEN_RFC2133;
+	socklen_t shortest =
+		probe_family(p) == FAM_IPV4 ? sizeof(struct sockaddr_in) : SIN6_LEN_RFC2133;
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	must(p, sock_bind(p, client, addr_host(p, HOST_CLIENT, PORT_CLIENT)));

@@ -40,11 +40,22 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-enum kind { K_NONE, K_ERRNO, K_OK, K_ADDR_HOST, K_ADDR_PORT, K_DATA, K_DELIVER, K_DROP, K_VALUE, K_REVENTS };
+enum kind {
+	K_NONE,
+	K_ERRNO,
+	K_OK,
+	K_ADDR_HOST,
+	K_ADDR_PORT,
+	K_DATA,
+	K_DELIVER,
+	K_DROP,
+	K_VALUE,
+	K_REVENTS
+};
 
 static const char *const kind_names[] = {
-	[K_ERRNO] = "errno", [K_OK] = "ok", [K_DATA] = "data", [K_DELIVER] = "deliver",
-	[K_DROP] = "drop", [K_VALUE] = "value", [K_REVENTS] = "revents",
+	[K_ERRNO] = "errno", [K_OK] = "ok",       [K_DATA] = "data",       [K_DELIVER] = "deliver",
+	[K_DROP] = "drop",   [K_VALUE] = "value", [K_REVENTS] = "revents",
 };
 
 static struct {
@@ -58,8 +69,8 @@ static long seq_next;
 
 /* Occurrences are counted per call name, in the order calls are entered. */
 static const char *const call_names[] = {
-	"bind", "connect", "send", "write", "sendto", "sendmsg", "recvfrom", "recvmsg",
-	"getsockname", "getpeername", "getsockopt", "setsockopt", "poll",
+	"bind",    "connect",     "send",        "write",      "sendto",     "sendmsg", "recvfrom",
+	"recvmsg", "getsockname", "getpeername", "getsockopt", "setsockopt", "poll",
 };
 #define NCALLS (sizeof(call_names) / sizeof(call_names[0]))
 static long occurrences[NCALLS];
@@ -99,12 +110,12 @@ static void *real(const char *name)
 
 /* The real functions, looked up once.  REAL(getsockopt) is used inside the
  * shim too, so it never goes through our own getsockopt(). */
-#define REAL(name)                                                  \
-	({                                                          \
-		static __typeof__(name) *fn;                        \
-		if (!fn)                                            \
-			fn = (__typeof__(name) *)real(#name);       \
-		fn;                                                 \
+#define REAL(name)                                            \
+	({                                                    \
+		static __typeof__(name) *fn;                  \
+		if (!fn)                                      \
+			fn = (__typeof__(name) *)real(#name); \
+		fn;                                           \
 	})
 
 static int errno_parse(const char *s)
@@ -131,8 +142,9 @@ static enum kind kind_parse(const char *kind, const char *arg)
 	for (size_t k = 0; k < sizeof(kind_names) / sizeof(kind_names[0]); k++)
 		if (kind_names[k] && strcmp(kind_names[k], kind) == 0)
 			return (enum kind)k;
-	shim_die("UDPC_MUTATE: unknown kind '%s' (errno, ok, addr, data, deliver, drop, value, revents)",
-		 kind);
+	shim_die(
+		"UDPC_MUTATE: unknown kind '%s' (errno, ok, addr, data, deliver, drop, value, revents)",
+		kind);
 }
 
 /* Read once, when the library is loaded, before any thread exists. */
@@ -154,7 +166,8 @@ static __attribute__((constructor)) void mutation_parse(void)
 	if (*end || mutation.occurrence < 1)
 		shim_die("UDPC_MUTATE='%s': the occurrence counts from 1", env);
 	mutation.kind = kind_parse(kind, arg);
-	if ((mutation.kind == K_ERRNO || mutation.kind == K_VALUE || mutation.kind == K_REVENTS) && !arg)
+	if ((mutation.kind == K_ERRNO || mutation.kind == K_VALUE || mutation.kind == K_REVENTS) &&
+	    !arg)
 		shim_die("UDPC_MUTATE='%s': %s needs an argument", env, kind);
 	if (mutation.kind == K_ERRNO || mutation.kind == K_VALUE)
 		mutation.arg = errno_parse(arg);
@@ -187,7 +200,8 @@ static bool hook_begin(struct hook *h, const char *call, int fd)
 	h->seq = __atomic_add_fetch(&seq_next, 1, __ATOMIC_SEQ_CST);
 	h->occurrence = __atomic_add_fetch(&occurrences[i], 1, __ATOMIC_SEQ_CST);
 	h->kind = strcmp(mutation.call, call) == 0 && mutation.occurrence == h->occurrence
-			  ? mutation.kind : K_NONE;
+			  ? mutation.kind
+			  : K_NONE;
 	return true;
 }
 
@@ -200,7 +214,8 @@ static void hook_log(const struct hook *h, long ret, int err, long extra)
 	if (!path || !*path)
 		return;
 	int n = snprintf(line, sizeof(line), "%ld %s %ld %ld %s %ld %d\n", h->seq, h->call,
-			 h->occurrence, ret, err ? strerrorname_np(err) : "0", extra, h->kind != K_NONE);
+			 h->occurrence, ret, err ? strerrorname_np(err) : "0", extra,
+			 h->kind != K_NONE);
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
 	if (fd < 0 || write(fd, line, (size_t)n) != n)
 		shim_die("cannot write the call log %s", path);
@@ -288,8 +303,7 @@ ssize_t write(int fd, const void *buf, size_t len)
 	return hook_end(&h, ret, (long)len, 0);
 }
 
-ssize_t sendto(int fd, const void *buf, size_t len, int flags, __CONST_SOCKADDR_ARG to,
-	       socklen_t tolen)
+ssize_t sendto(int fd, const void *buf, size_t len, int flags, __CONST_SOCKADDR_ARG to, socklen_t tolen)
 {
 	struct hook h;
 
@@ -316,8 +330,8 @@ static const char made_up[] = "mutant";
 
 /* What a receive answers after the real call, for the kinds that touch data
  * and source; addr/alen may be NULL. */
-static long recv_change(struct hook *h, int fd, long ret, void *buf, size_t len,
-			struct sockaddr *addr, socklen_t *alen)
+static long recv_change(struct hook *h, int fd, long ret, void *buf, size_t len, struct sockaddr *addr,
+			socklen_t *alen)
 {
 	if (h->kind == K_DROP && ret >= 0) {
 		errno = EAGAIN;
