@@ -1,11 +1,11 @@
 # make matrix: the suite under several Linux kernels (Debian's, booted under
 # QEMU) and the running one, side by side in REPORT.md.  See scripts/matrix.
 #   make matrix KERNELS="6.1 6.12"   which Debian kernels (the default)
-#   make matrix BENCH=1              also make bench (quick) in every guest
+#   make matrix BENCH=0              without make bench (quick) in every guest
 # Downloads and extracted kernels stay in cache/ (make clean keeps them,
 # make distclean removes them).
 KERNELS ?=
-BENCH   ?= 0
+BENCH   ?= 1
 export KERNELS BENCH
 
 .PHONY: matrix

@@ -238,6 +238,25 @@ def perf_section(results_dir, report_dir=None):
     return "\n".join(out)
 
 
+def perf_across_kernels(results_dirs):
+    """Markdown: per other kernel with a bench.json (make matrix BENCH=1), its
+    §8.11.2 figure and its lookup costs; "" if none has one.  Figures taken
+    under emulation compare only as ratios within their kernel."""
+    out = []
+    for results_dir in results_dirs:
+        doc = bench_load(results_dir)
+        if doc is None:
+            continue
+        kernel = doc.get("kernel", {}).get("release", os.path.basename(results_dir.rstrip("/")))
+        emulated = " — under emulation: compare only as ratios within this kernel" \
+            if doc.get("emulated") else ""
+        table, _ = lookup_table(doc)
+        out += [f"### {kernel}{emulated}", "", stevens_line(doc), "", table, ""]
+    if not out:
+        return ""
+    return "\n".join(["## Performance on the other kernels", ""] + out)
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: udpc_perf.py RESULTS_DIR", file=sys.stderr)

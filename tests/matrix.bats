@@ -12,7 +12,7 @@ setup() {
 	cd "$BATS_TEST_DIRNAME/.." || exit
 	command -v qemu-system-x86_64 >/dev/null ||
 		skip "qemu-system-x86_64 is missing: sudo scripts/deps --ensure matrix"
-	export BUILD=${UDPC_BUILD:-build} KERNELS=6.1 MATRIX_HOST=0
+	export BUILD=${UDPC_BUILD:-build} KERNELS=6.1 MATRIX_HOST=0 BENCH=0
 	export RESULTS=$BATS_TEST_TMPDIR/results MATRIX_WORK=$BATS_TEST_TMPDIR/work
 }
 
