@@ -33,8 +33,11 @@ probe_selected() {
 # stdout, its records appended to UDPC_JSONL.  Exit: the probe's own (0 PASS
 # or SKIP, 1 FAIL, 2 ERROR, 3 known divergence only, 4 all SKIP), else it
 # died or was killed at UDPC_PROBE_BOUND_S.
+# --foreground keeps timeout and the probe in the suite's process group, so a
+# SIGKILL of the suite's group kills them at once, with nothing in between;
+# the probe's family children die with it (PR_SET_PDEATHSIG).
 probe_run() {
-	timeout --kill-after=5 "$UDPC_PROBE_BOUND_S" \
+	timeout --foreground --kill-after=5 "$UDPC_PROBE_BOUND_S" \
 		"$1" --json "$UDPC_JSONL" ${UDPC_FAMILIES:+--family "$UDPC_FAMILIES"}
 }
 

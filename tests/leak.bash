@@ -27,27 +27,38 @@ sysctl_snapshot() {
 }
 
 # Files in the places a run could leave some behind, and the checkout's own
-# status.  Left out: bats' folder for this very test run; build/ and
-# results/ (where the suite writes, by design); REPORT.md, which
+# status.  Left out: bats' folder for this very test run; the checkout's
+# build/, results/ and cache/ (where the suite writes, by design, wherever
+# the checkout is: a CI clone may well sit under /tmp); REPORT.md, which
 # scripts/check rewrites by design at the end of every run;
 # UDPC_LEAK_IGNORE, an extended regex of paths that others change on a
 # shared machine while the test runs (CI leaves it empty).
 files_snapshot() {
-	local ignore=${UDPC_LEAK_IGNORE:-'^$'}
+	local ignore=${UDPC_LEAK_IGNORE:-'^$'} top
+	top=$(git rev-parse --show-toplevel)
 	{
 		find /tmp /var/tmp /dev/shm /run /run/netns "$HOME" -xdev 2>/dev/null |
-			grep -v -F "$BATS_RUN_TMPDIR"
+			grep -v -F -e "$BATS_RUN_TMPDIR" -e "$top/build" -e "$top/results" -e "$top/cache"
 		git status --porcelain --untracked-files=all | cut -c4- |
 			grep -v -E '^(build/|results/|REPORT\.md$)'
 	} | grep -v -E "$ignore" | sort -u
 }
 
-# Live (not zombie) processes of process group $1 or of probes under $BUILD:
-# what a killed suite must not leave running.
+# Live (not zombie) processes of process group $1 or of probes under $BUILD
+# started from this checkout (a probe runs as build/cases/..., relative to
+# the checkout, so another checkout's suite on the same machine is not
+# ours): what a killed suite must not leave running.
 procs_live() {
-	local group=$1
+	local group=$1 top pid
+	top=$(git rev-parse --show-toplevel)
 	ps -eo pid=,pgid=,stat=,args= | awk -v g="$group" -v b="$BUILD/" '
-		$3 !~ /^Z/ && ($2 == g || index($4, b "cases/") == 1 || index($4, b "tests/probes/") == 1) { print $1 }'
+		$3 ~ /^Z/ { next }
+		$2 == g { print $1, "group"; next }
+		index($4, b "cases/") == 1 || index($4, b "tests/probes/") == 1 { print $1, "probe" }' |
+		while read -r pid why; do
+			[[ $why == group || $(readlink "/proc/$pid/cwd" 2>/dev/null) == "$top" ]] && echo "$pid"
+		done
+	return 0
 }
 
 # Waits until every process listed has exited, at most $1 seconds: a
