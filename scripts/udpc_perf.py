@@ -112,6 +112,15 @@ def stevens_line(doc):
     return STEVENS + (", ".join(parts) if parts else "no figure (the send benchmark did not run)")
 
 
+# Why the lookup's cost may grow with N, or not, by kernel version.
+LOOKUP_WHY = ("Why it may differ between kernels: up to v6.12 a datagram for a connected socket is "
+              "found by scoring every socket hashed on the local address and port "
+              "(udp4_lib_lookup2(), compute_score(); udp6 likewise), so its cost grows with N. Since "
+              "v6.13 (\"udp: Add 4-tuple hash for connected sockets\", udp_lib_hash4(), "
+              "udp4_lib_lookup4()) a connected socket is found through a hash of the 4-tuple "
+              "first, and the cost stays flat.")
+
+
 def lookup_table(doc):
     summaries = records_of(doc, "lookup", "summary")
     ratios = records_of(doc, "lookup", "ratio")
@@ -224,7 +233,8 @@ def perf_section(results_dir, report_dir=None):
     table, summaries = send_table(doc, "sendmmsg")
     out += ["### sendmmsg batches", "", table, "", losses(summaries), ""]
     table, summaries = lookup_table(doc)
-    out += ["### Delivery to one connected socket among N on the same port", "", table, ""]
+    out += ["### Delivery to one connected socket among N on the same port", "", table, "",
+            LOOKUP_WHY, ""]
     svg = lookup_plot(doc, results_dir)
     if svg:
         link = os.path.relpath(svg, report_dir or os.getcwd())
@@ -254,7 +264,7 @@ def perf_across_kernels(results_dirs):
         out += [f"### {kernel}{emulated}", "", stevens_line(doc), "", table, ""]
     if not out:
         return ""
-    return "\n".join(["## Performance on the other kernels", ""] + out)
+    return "\n".join(["## Performance on the other kernels", "", LOOKUP_WHY, ""] + out)
 
 
 def main(argv):
