@@ -15,12 +15,10 @@
 #include <limits.h>
 #include <linux/sock_diag.h>
 #include <poll.h>
-#include <sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -122,16 +120,10 @@ static void child_run(struct probe *p, bench_fn fn, void *arg, pid_t parent)
 		.topology = topo_name(p->rule->topology),
 		.family = family_name(p->fam),
 	};
-	cpu_set_t one;
 
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+	if (!child_bind(parent))
 		_exit(2);
-	/* One CPU, as for rules: the softirq work of loopback and veth runs on
-	 * the sending CPU, in the sending task, and is charged to it. */
-	CPU_ZERO(&one);
-	CPU_SET(sched_getcpu(), &one);
-	if (sched_setaffinity(0, sizeof(one), &one) != 0)
-		probe_error(p, "sched_setaffinity: %s", strerror(errno));
+	child_pin(p); /* as for rules: the sender's softirq work is charged to it */
 	double t0 = bench_wall_ns();
 	topo_build(p);
 	double t1 = bench_wall_ns();

@@ -29,6 +29,10 @@ struct probe {
  */
 void chan_send(struct probe *p, char kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* child.c: the forked child that runs one family. */
+bool child_bind(pid_t parent);   /* dies with parent; false if it cannot */
+void child_pin(struct probe *p); /* stays on the CPU it runs on */
+
 /* netns.c: hosts are anonymous network namespaces held by file descriptors. */
 int netns_new(struct probe *p);
 void netns_enter(struct probe *p, int ns);

@@ -13,12 +13,10 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -137,17 +135,11 @@ static double now_ms(void)
 static void child_run(enum family fam, int chan, pid_t parent)
 {
 	struct probe p = { .fam = fam, .rule = &rule, .chan = chan, .switch_ns = -1 };
-	cpu_set_t one;
 
 	/* The namespaces must not outlive the parent either. */
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+	if (!child_bind(parent))
 		_exit(EXIT_ERROR);
-	/* One CPU: every datagram sent passes the same per-CPU backlog, in
-	 * order, so a sentinel sent later is processed later. */
-	CPU_ZERO(&one);
-	CPU_SET(sched_getcpu(), &one);
-	if (sched_setaffinity(0, sizeof(one), &one) != 0)
-		probe_error(&p, "sched_setaffinity: %s", strerror(errno));
+	child_pin(&p);
 	topo_build(&p);
 	topo_wait_links(&p);
 	rule.run(&p);
@@ -418,10 +410,7 @@ static int json_write(const char *path, const struct outcome_run *o)
  * after the suite is gone.  Its family children follow it (child_run()). */
 static void launcher_bind(void)
 {
-	pid_t launcher = getppid();
-
-	/* getppid() changed: the launcher was gone before the line above. */
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != launcher)
+	if (!child_bind(getppid()))
 		_exit(EXIT_ERROR);
 }
 

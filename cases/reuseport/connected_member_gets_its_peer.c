@@ -20,16 +20,8 @@
  * udp4_lib_lookup2() and compute_score() in net/ipv4/udp.c (net/ipv6/udp.c
  * for IPv6); reuseport_select_sock() in net/core/sock_reuseport.c.
  */
+#include "peers.h"
 #include "udpc.h"
-
-static struct sock *member(struct probe *p, const char *role)
-{
-	struct sock *s = sock_open(p, HOST_SERVER, role);
-
-	must(p, sock_setsockopt_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
-	must(p, sock_bind(p, s, addr_host(p, HOST_SERVER, PORT_SERVER)));
-	return s;
-}
 
 static struct sock *peer(struct probe *p, enum host h, int port, const char *role)
 {
@@ -42,12 +34,12 @@ static struct sock *peer(struct probe *p, enum host h, int port, const char *rol
 static void run(struct probe *p)
 {
 	struct addr server = addr_host(p, HOST_SERVER, PORT_SERVER);
-	struct sock *a = member(p, "member_a");
-	member(p, "member_1");
-	struct sock *b = member(p, "member_b");
-	member(p, "member_2");
-	struct sock *c = member(p, "member_c");
-	member(p, "member_3");
+	struct sock *a = member_open(p, "member_a");
+	member_open(p, "member_1");
+	struct sock *b = member_open(p, "member_b");
+	member_open(p, "member_2");
+	struct sock *c = member_open(p, "member_c");
+	member_open(p, "member_3");
 	struct sock *peer_a = peer(p, HOST_CLIENT, PORT_CLIENT, "peer_a");
 	struct sock *peer_b = peer(p, HOST_CLIENT, PORT_OTHER, "peer_b");
 	struct sock *peer_c = peer(p, HOST_STRANGER, PORT_STRANGER, "peer_c");

@@ -24,6 +24,7 @@
  * and lookup_reuseport() in net/ipv4/udp.c (net/ipv6/udp.c for IPv6);
  * reuseport_select_sock() in net/core/sock_reuseport.c.
  */
+#include "peers.h"
 #include "udpc.h"
 
 #include <errno.h>
@@ -31,15 +32,6 @@
 #include <sys/socket.h>
 
 enum { THIRD_PARTIES = 8 };
-
-static struct sock *member(struct probe *p, const char *role)
-{
-	struct sock *s = sock_open(p, HOST_SERVER, role);
-
-	must(p, sock_setsockopt_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
-	must(p, sock_bind(p, s, addr_host(p, HOST_SERVER, PORT_SERVER)));
-	return s;
-}
 
 static struct sock *peer(struct probe *p, int port, const char *role)
 {
@@ -69,11 +61,11 @@ static long third_party_datagrams(struct sock *s)
 static void run(struct probe *p)
 {
 	struct addr server = addr_host(p, HOST_SERVER, PORT_SERVER);
-	struct sock *a = member(p, "member_a");
-	struct sock *m1 = member(p, "member_1");
-	struct sock *m2 = member(p, "member_2");
-	struct sock *b = member(p, "member_b");
-	struct sock *m3 = member(p, "member_3");
+	struct sock *a = member_open(p, "member_a");
+	struct sock *m1 = member_open(p, "member_1");
+	struct sock *m2 = member_open(p, "member_2");
+	struct sock *b = member_open(p, "member_b");
+	struct sock *m3 = member_open(p, "member_3");
 	struct sock *peer_a = peer(p, PORT_CLIENT, "peer_a");
 	struct sock *peer_b = peer(p, PORT_OTHER, "peer_b");
 	struct sock *third[THIRD_PARTIES];
