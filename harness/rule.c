@@ -327,6 +327,18 @@ static void json_meta(struct str *b)
 		str_json(b, rule.outcomes[i].expects);
 		str_printf(b, "}");
 	}
+	str_printf(b, "],\"tags\":[");
+	for (int i = 0; i < RULE_MAX_TAGS && rule.tags[i].kind; i++) {
+		str_printf(b, "%s{\"kind\":", i ? "," : "");
+		str_json(b, rule.tags[i].kind);
+		str_printf(b, ",\"value\":");
+		str_json(b, rule.tags[i].value);
+		str_printf(b, ",\"subject\":");
+		str_json(b, rule.tags[i].subject);
+		str_printf(b, ",\"version\":");
+		str_json(b, rule.tags[i].version);
+		str_printf(b, "}");
+	}
 	str_printf(b, "]");
 }
 

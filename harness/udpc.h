@@ -60,6 +60,18 @@ struct divergence {
 	const char *cause;   /* the code or commit responsible */
 };
 
+/* Provenance as data (LTP's .tags): the kernel change a rule depends on.
+ * { "linux-git", "303d0403b8c2", "udp: Fix rehash on disconnect", "v5.3" }:
+ * the report and the matrix read it to predict where kernels differ. */
+struct tag {
+	const char *kind;    /* "linux-git" (a commit), "CVE", "bug" (a report URL) */
+	const char *value;   /* the 12-hex commit id, or the CVE / URL */
+	const char *subject; /* the commit's subject line */
+	const char *version; /* the first release that has it: "v6.13" */
+};
+
+#define RULE_MAX_TAGS 4
+
 struct probe;
 
 struct rule {
@@ -71,6 +83,7 @@ struct rule {
 	enum topology topology;
 	struct outcome outcomes[RULE_MAX_OUTCOMES];
 	struct divergence known;
+	struct tag tags[RULE_MAX_TAGS];
 	void (*run)(struct probe *p);
 };
 
