@@ -6,11 +6,12 @@
 #                       in build/lint, so a second run redoes only what changed)
 #   make lint-format    clang-format --dry-run with .clang-format: every .c, .h
 # Debian packages: shellcheck cppcheck clang-tidy clang-format.
-.PHONY: lint lint-shell lint-cppcheck lint-tidy lint-format
+#   make lint-python    pyflakes3: every Python file (by name or #! line)
+.PHONY: lint lint-shell lint-cppcheck lint-tidy lint-format lint-python
 
 LINT := build/lint
 
-lint: lint-shell lint-cppcheck lint-tidy lint-format
+lint: lint-shell lint-cppcheck lint-tidy lint-format lint-python
 
 # Only a lint goal pays for walking the tree.
 ifneq ($(filter lint lint-%,$(MAKECMDGOALS)),)
@@ -20,6 +21,8 @@ LINT_FILES := $(shell find . \( -path ./.git -o -path ./build -o -path ./results
 # Shell is known by its name or by its #! line; Python scripts are left out.
 LINT_SH := $(shell awk 'FNR == 1 { if (FILENAME ~ /\.(bats|bash|sh)$$/ || \
 	/^\#!.*[\/ ](ba|da|k)?sh([ \t]|$$)/ || /^\#!.*bats/) print FILENAME; nextfile }' \
+	$(LINT_FILES) </dev/null)
+LINT_PY := $(shell awk 'FNR == 1 { if (FILENAME ~ /\.py$$/ || /^\#!.*python3/) print FILENAME; nextfile }' \
 	$(LINT_FILES) </dev/null)
 LINT_C := $(filter %.c,$(LINT_FILES))
 LINT_H := $(filter %.h,$(LINT_FILES))
@@ -34,6 +37,11 @@ CPPCHECK_INCLUDES := $(filter-out -I/usr/%,$(filter -I% -D%,$(CFLAGS)))
 # lint_need TOOL: one line saying what is missing, instead of "command not found".
 lint_need = command -v $(1) >/dev/null || { \
 	echo "udpconform: $(1) is missing: install Debian package $(1) (sudo make deps)" >&2; exit 69; }
+
+lint-python:
+	@$(call lint_need,pyflakes3)
+	@pyflakes3 $(LINT_PY)
+	@echo "lint: pyflakes3: $(words $(LINT_PY)) Python files clean"
 
 lint-shell:
 	@$(call lint_need,shellcheck)

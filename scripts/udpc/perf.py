@@ -1,12 +1,12 @@
-#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """The Performance section of REPORT.md, from RESULTS_DIR/bench.json.
 
-    import udpc_perf
-    text = udpc_perf.perf_section("results/6.18.0")   # "" without bench.json
+    from udpc import perf
+    text = perf.perf_section("results/6.18.0")   # "" without bench.json
 
 perf_section() also draws RESULTS_DIR/lookup.svg with gnuplot (Debian's
 gnuplot-nox), when gnuplot is there, and links it from the section.  Run as
-a script, it prints the section: `python3 scripts/udpc_perf.py RESULTS_DIR`.
+a script, it prints the section: `scripts/perf RESULTS_DIR`.
 The document's shape: docs/bench-schema.md.
 """
 
@@ -19,7 +19,7 @@ import tempfile
 
 sys.dont_write_bytecode = True
 
-SCHEMA = "udpconform-bench/1"
+SCHEMA = "udpconform-bench/2"
 STEVENS = "Stevens/Partridge-Pink: temporary connect ≈ 1/3 of per-datagram cost; measured here: "
 BASE_SEND = "unconnected sendto"
 BASE_MMSG = "unconnected sendmmsg"
@@ -190,21 +190,33 @@ def setup_table(doc):
     return "\n".join(lines)
 
 
+SUITE_WAYS = (("bats_floor", "bats alone: as many trivial @tests"),
+              ("probes_alone", "each probe alone, one after the other"),
+              ("direct", "the direct runner (scripts/check, UDPC_RUNNER=direct)"),
+              ("check", "make check's suite (scripts/check, bats)"))
+
+
 def suite_line(doc):
+    """The suite's speed, four ways, and the two bounds Harness II sets."""
     suite = doc.get("suite")
     if not isinstance(suite, dict):
         return "The whole suite was not timed in this run (BENCH_SUITE=0)."
-    median = suite["median_ms"] / 1000
-    target = suite.get("target_ms", 10000) / 1000
-    walls = ", ".join(f"{w / 1000:.1f}" for w in suite["wall_ms"])
-    verdict = "under" if median < target else "over"
-    failing = sum(1 for c in suite.get("exit", []) if c != 0)
-    text = (f"The whole suite (`scripts/check`, {suite['records']} rule × family records): "
-            f"median **{median:.1f} s** of {suite['runs']} runs ({walls} s), {verdict} the "
-            f"target of {target:g} s.")
+    lines = [f"The whole suite, {suite['tests']} rules, {suite['runs']} runs of each way, "
+             f"{suite['jobs']} probes at a time on {suite['cpus']} CPUs (medians, min–max):", "",
+             "| way | wall s | CPU s |", "|---|---:|---:|"]
+    for way, label in SUITE_WAYS:
+        w, c = suite[way]["wall"], suite[way]["cpu"]
+        lines.append(f"| {label} | {w['median']:.2f} ({w['min']:.2f}–{w['max']:.2f}) "
+                     f"| {c['median']:.2f} ({c['min']:.2f}–{c['max']:.2f}) |")
+    b = suite["bounds"]
+    lines += ["", f"- suite wall / (probes' CPU / CPUs) = **{b['suite_wall_over_probe_cpu_per_core']:.2f}** "
+                  "(bound 1.5)",
+              f"- make check's wall / the direct runner's = **{b['check_wall_over_direct_wall']:.2f}** "
+              "(bound 1.25)"]
+    failing = sum(1 for way, _ in SUITE_WAYS for c in suite[way]["exit"] if c not in (0, 1))
     if failing:
-        text += f" {failing} of the runs exited non-zero (some rule failed); their times still count."
-    return text
+        lines.append(f"- {failing} runs could not complete; their times still count.")
+    return "\n".join(lines)
 
 
 def perf_section(results_dir, report_dir=None):
@@ -268,16 +280,12 @@ def perf_across_kernels(results_dirs):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print("usage: udpc_perf.py RESULTS_DIR", file=sys.stderr)
+    if len(argv) != 1:
+        print("usage: perf RESULTS_DIR", file=sys.stderr)
         return 64
-    text = perf_section(argv[1])
+    text = perf_section(argv[0])
     if not text:
-        print(f"udpc_perf: no usable bench.json in {argv[1]}: run make bench", file=sys.stderr)
+        print(f"perf: no usable bench.json in {argv[0]}: run make bench", file=sys.stderr)
         return 2
     print(text)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

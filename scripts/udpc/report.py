@@ -1,0 +1,418 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""report RESULTS_DIR [--out REPORT.md] [--compare RUN...]
+
+Reads the run in RESULTS_DIR (as scripts/finish left it: results.jsonl,
+run.json) and writes REPORT.md (default RESULTS_DIR/REPORT.md) for people,
+generated from those inputs alone, and prints a one-screen summary.
+--compare adds the other runs (results folders or results.json files) side
+by side; one that cannot be read is named in one warning and left out.
+Exit 2 on an unusable RESULTS_DIR, 73 on a report that cannot be written.
+"""
+
+import os
+import re
+import statistics
+import sys
+
+from . import compare, ktap, output, perf
+from . import results as ur
+
+PROG = "report"
+USAGE = "usage: report RESULTS_DIR [--out REPORT.md] [--compare RUN...]"
+LABELS = {"PASS": "PASS", "FAIL": "FAIL", "XFAIL": "XFAIL (known divergence)",
+          "XPASS": "XPASS (known divergence did not occur)", "SKIP": "SKIP", "ERROR": "ERROR",
+          "TIMEOUT": "TIMEOUT"}
+PROBLEMS = ("FAIL", "ERROR", "TIMEOUT")
+
+
+class UsageError(Exception):
+    pass
+
+
+def args_parse(argv):
+    """(results_dir, out, compare list) from the command line."""
+    results_dir, out, compare = None, None, []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--out":
+            if i + 1 >= len(argv):
+                raise UsageError("--out needs a file name")
+            out, i = argv[i + 1], i + 2
+        elif arg == "--compare":
+            i += 1
+            while i < len(argv) and not argv[i].startswith("--"):
+                compare.append(argv[i])
+                i += 1
+            if not compare:
+                raise UsageError("--compare needs at least one run")
+        elif arg.startswith("-"):
+            raise UsageError(f"unknown option {arg}")
+        elif results_dir is None:
+            results_dir, i = arg, i + 1
+        else:
+            raise UsageError(f"one RESULTS_DIR only, {arg} is a second")
+    if results_dir is None:
+        raise UsageError("no RESULTS_DIR given")
+    return results_dir, out or os.path.join(results_dir, "REPORT.md"), compare
+
+
+# ---- small formatting helpers ------------------------------------------------
+
+
+def duration_text(ms):
+    return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.2f} s"
+
+
+def code(text):
+    """Inline code that survives backticks in the text."""
+    text = ur.text_clean(text)
+    if "`" not in text:
+        return f"`{text}`"
+    return f"`` {text} ``"
+
+
+def fence(lines, info="text"):
+    """A fenced block longer than any backtick run inside it."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    marks = "`" * max(3, longest + 1)
+    return [f"{marks}{info}", *(ur.text_clean(line) for line in lines), marks]
+
+
+def prose(text):
+    """Input text for a Markdown paragraph: one line, no raw HTML."""
+    return ur.text_clean(text).replace("<", "&lt;")
+
+
+def cell(text):
+    return prose(text).replace("|", "\\|")
+
+
+def verdict_label(result):
+    return LABELS[result['verdict']]
+
+
+def failed_checks(result):
+    return [k for k in result["checks"] if not k["ok"]]
+
+
+def problem_line(result, quote=None):
+    """What went wrong with one FAIL or ERROR, in one line; quote marks up
+    the calls and values (inline code for Markdown)."""
+    quote = quote or code
+    failed = failed_checks(result)
+    if result["verdict"] == "FAIL" and failed:
+        k = failed[0]
+        return (f"{quote(ur.call_short(k['call']))}: expected {quote(k['expected'])}, "
+                f"observed {quote(k['observed'])}")
+    return prose(result["reason"]) or "(no reason given)"
+
+
+# ---- header ------------------------------------------------------------------
+
+
+def rule_durations(doc):
+    return [sum(r["duration_ms"] for r in rule["results"]) for rule in doc["rules"]]
+
+
+def header_lines(doc):
+    m, run = doc["machine"], doc["run"]
+    counts = doc["counts"]
+    durations = rule_durations(doc)
+    median = duration_text(statistics.median(durations)) if durations else "n/a"
+    sel = run["selection"]
+    selected = f"rules matching {code(sel['rules'])}" if sel["rules"] else "every rule"
+    if sel["families"] != list(ur.FAMILIES):
+        selected += f", families {code(','.join(sel['families']))}"
+    if sel["strict"]:
+        selected += ", strict (known divergences fail the run)"
+    lines = [
+        f"# udpconform report: Linux {prose(m['kernel_release'])}"
+        + ("" if doc["complete"] else " (INCOMPLETE RUN)"),
+        "",
+        *incomplete_lines(doc),
+        f"{code(run['command'] or 'make check')} with udpconform {prose(doc['tool'] or '?')}, "
+        f"{selected}.",
+        "",
+        f"- Kernel: {prose(m['kernel_release'])} {code(m['kernel_version']) if m['kernel_version'] else ''}".rstrip(),
+        f"- Machine: {prose(m['arch'] or 'unknown')}, {prose(m['distribution'] or 'unknown distribution')}",
+        f"- Date: {prose(run['date'] or 'unknown')}; wall time {run['wall_s']:.1f} s",
+        f"- {len(doc['rules'])} rules, {sum(counts.values())} rule x family records; "
+        f"median time per rule (all its families) {median}",
+        "",
+        "| " + " | ".join(LABELS[c] for c in ur.VERDICTS) + " |",
+        "|" + "---:|" * len(ur.VERDICTS),
+        "| " + " | ".join(str(counts[c]) for c in ur.VERDICTS) + " |",
+        "",
+    ]
+    return lines + sysctl_lines(m["sysctls"])
+
+
+def incomplete_lines(doc):
+    """What an incomplete run lacks, before anything else: such a run never passes."""
+    if doc["complete"]:
+        return []
+    run, lines = doc["run"], []
+    if "interrupted" in run:
+        lines.append(f"**This run was interrupted by {run['interrupted']['signal']}**: "
+                     "what ran is below, the rest never ran.")
+    if "error" in run:
+        lines.append(f"**This kernel's run failed**: {prose(run['error']['reason'])}.")
+    if doc["missing"]:
+        shown = ", ".join(code(k) for k in doc["missing"][:10])
+        more = f" and {len(doc['missing']) - 10} more" if len(doc["missing"]) > 10 else ""
+        lines.append(f"**{len(doc['missing'])} selected records are missing**: {shown}{more}.")
+    return lines + [""]
+
+
+def sysctl_lines(sysctls):
+    if not sysctls:
+        return []
+    lines = ["Sysctls of the machine at the time (the probes set their own in their namespaces):", ""]
+    lines += [f"- {code(name)} = {code(value)}" for name, value in sysctls.items()]
+    return lines + [""]
+
+
+# ---- summary -----------------------------------------------------------------
+
+
+def families_present(doc):
+    found = {r["family"] for _, r in ur.records_of(doc)}
+    return [f for f in ur.FAMILIES if f in found]
+
+
+def topic_cell(results):
+    counts = {c: 0 for c in ur.VERDICTS}
+    for result in results:
+        counts[result["verdict"]] += 1
+    parts = [f"{n} {c}" for c, n in counts.items() if n]
+    return ", ".join(parts) or "-"
+
+
+def summary_lines(doc):
+    lines = ["## Summary", ""]
+    problems = [(rule, r) for rule, r in ur.records_of(doc) if r["verdict"] in PROBLEMS]
+    if problems:
+        lines += ["Failures and errors:", ""]
+        lines += [f"- {r['verdict']} {code(rule['id'])} {r['family']}: {problem_line(r)}"
+                  for rule, r in problems]
+    else:
+        lines.append("No FAIL and no ERROR.")
+    families = families_present(doc)
+    lines += ["", "| topic | " + " | ".join(families) + " |", "|---|" + "---|" * len(families)]
+    for topic in sorted({rule["topic"] for rule in doc["rules"]}):
+        row = [topic_cell([r for rule, r in ur.records_of(doc)
+                           if rule["topic"] == topic and r["family"] == f]) for f in families]
+        lines.append(f"| {cell(topic)} | " + " | ".join(row) + " |")
+    return lines + [""]
+
+
+# ---- where the standards disagree ----------------------------------------------
+
+
+def outcomes_disagree(rule):
+    said = {" ".join(o["expects"].split()).lower() for o in rule["outcomes"]}
+    return len(said) > 1
+
+
+def observed_by_family(rule):
+    """'EDESTADDRREQ' if every family saw the same, else 'ipv4: X; ipv6: Y'."""
+    seen = []
+    for result in rule["results"]:
+        k = ur.check_decisive(rule, result)
+        if result["verdict"] in ("SKIP", "ERROR") or not k:
+            seen.append((result["family"], result["verdict"]))
+        else:
+            seen.append((result["family"], code(ur.observed_short(k["observed"]))))
+    values = {v for _, v in seen}
+    if len(values) == 1:
+        return f"{values.pop()} ({', '.join(f for f, _ in seen)})"
+    return "; ".join(f"{f}: {v}" for f, v in seen)
+
+
+def disagreement_lines(doc):
+    lines = ["## Where the standards disagree", ""]
+    rules = [rule for rule in doc["rules"] if outcomes_disagree(rule)]
+    if not rules:
+        return lines + ["Every rule run here has POSIX, BSD and Linux agreeing.", ""]
+    lines += ["Rules whose expected outcome is not the same in POSIX, BSD and Linux, "
+              "and what this kernel did (the check that answers the rule):", ""]
+    for rule in rules:
+        ordered = sorted(rule["outcomes"], key=lambda o: ur.SOURCES.index(o["source"]))
+        said = ", ".join(f"{o['source']} {code(o['expects'])}" for o in ordered)
+        lines.append(f"- {code(rule['id'])}: {said}; observed {observed_by_family(rule)}")
+    return lines + [""]
+
+
+# ---- the rules -----------------------------------------------------------------
+
+
+def neutral_transcript(lines):
+    """The transcript with addresses numbered by first use and AF_INET6 as
+    AF_INET, so that families can be told apart only by what they did."""
+    names = {}
+
+    def number(m):
+        return names.setdefault(m.group(0), f"<addr{len(names) + 1}>")
+
+    pattern = re.compile(r"\[[0-9A-Fa-f:.]+\]|\b\d{1,3}(?:\.\d{1,3}){3}\b")
+    return tuple(pattern.sub(number, line).replace("AF_INET6", "AF_INET") for line in lines)
+
+
+def transcript_groups(rule):
+    """[[result, ...], ...]: families whose transcripts read the same."""
+    groups = {}
+    for result in rule["results"]:
+        groups.setdefault(neutral_transcript(result["transcript"]), []).append(result)
+    return list(groups.values())
+
+
+def transcript_lines(rule):
+    lines = []
+    for group in transcript_groups(rule):
+        first = group[0]
+        if not first["transcript"]:
+            names = ", ".join(r["family"] for r in group)
+            lines += [f"No transcript for {names}: the probe recorded no call.", ""]
+            continue
+        others = [r["family"] for r in group[1:]]
+        same = (f" ({' and '.join(others)} read the same but for addresses and address family)"
+                if others else "")
+        lines += [f"Transcript, {first['family']}{same}:", "", *fence(first["transcript"]), ""]
+    return lines
+
+
+def verdict_lines(result):
+    label, reason = verdict_label(result), result["reason"]
+    if "known" in result and result["verdict"] in ("XFAIL", "XPASS"):
+        reason = f"{result['known']['cause']} ({result['known']['kernels']})"
+    reason = f": {reason}" if reason and result["verdict"] != "PASS" else ""
+    lines = [f"- **{result['family']}**: {prose(label + reason)} ({duration_text(result['duration_ms'])})"]
+    for k in failed_checks(result):
+        lines.append(f"  - {code(ur.call_short(k['call']))}: expected {code(k['expected'])}, "
+                     f"observed {code(k['observed'])}")
+    lines += [f"  - note: {prose(note)}" for note in result["notes"]]
+    return lines
+
+
+def reference_lines(rule):
+    if not rule["outcomes"]:
+        return []
+    lines = ["References:", ""]
+    lines += [f"- {o['source']}: {prose(o['cite'])}; expects {code(o['expects'])}"
+              for o in rule["outcomes"]]
+    return lines + [""]
+
+
+def rule_lines(rule):
+    lines = [f"#### {rule['id']}", "", prose(rule["sentence"]) or "(no sentence recorded)", ""]
+    if rule["why"]:
+        lines += [f"Why: {prose(rule['why'])}", ""]
+    if rule["topology"]:
+        lines += [f"Topology: {prose(rule['topology'])}.", ""]
+    for result in rule["results"]:
+        lines += verdict_lines(result)
+    return lines + [""] + transcript_lines(rule) + reference_lines(rule)
+
+
+def rules_lines(doc):
+    lines = ["## Rules", ""]
+    topic = None
+    for rule in doc["rules"]:
+        if rule["topic"] != topic:
+            topic = rule["topic"]
+            lines += [f"### {prose(topic)}", ""]
+        lines += rule_lines(rule)
+    return lines
+
+
+# ---- reproduce -------------------------------------------------------------------
+
+
+def reproduce_lines(doc):
+    release = ur.text_clean(doc["machine"]["kernel_release"])
+    return ["## Reproduce", "", "From a checkout of udpconform, on the kernel to test:", "",
+            *fence(["sudo make check                        # every rule, every family",
+                    "sudo make check RULES='udp.send.*'     # the rules matching a glob",
+                    "sudo make check FAMILIES=ipv6          # one family",
+                    f"scripts/report results/{release} --out REPORT.md   # this report again",
+                    f'make compare RUNS="results/{release} results/OTHER-RELEASE"'], "sh"), ""]
+
+
+def report_markdown(doc, others, results_dir, out, compare_dirs=()):
+    lines = header_lines(doc) + summary_lines(doc) + disagreement_lines(doc)
+    if others:
+        lines += compare.compare_markdown([doc] + others)
+    # make bench's figures, when it left them beside the results.
+    section = perf.perf_section(results_dir, report_dir=os.path.dirname(os.path.abspath(out)))
+    if section:
+        lines += section.rstrip("\n").split("\n") + [""]
+    section = perf.perf_across_kernels([d for d in compare_dirs if os.path.isdir(d)])
+    if section:
+        lines += section.rstrip("\n").split("\n") + [""]
+    lines += rules_lines(doc) + reproduce_lines(doc)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def rule_counts(doc):
+    """Per rule, as kselftest's runner counts its probes."""
+    counts = {"ok": 0, "not ok": 0, "skip": 0}
+    for rule in doc["rules"]:
+        counts[ktap.rule_result(rule)] += 1
+    return counts
+
+
+def summary_text(doc, report_path):
+    m, run, c = doc["machine"], doc["run"], doc["counts"]
+    records = ur.records_of(doc)
+    lines = [
+        ur.text_clean(f"udpconform {doc['tool']} on Linux {m['kernel_release']} ({m['arch']}, "
+                      f"{m['distribution']}): {len(doc['rules'])} rules, {len(records)} records, "
+                      f"{run['wall_s']:.1f} s"),
+        "  ".join(f"{k} {c[k]}" for k in ur.VERDICTS),
+        "rules: " + "  ".join(f"{k} {n}" for k, n in rule_counts(doc).items()),
+        *([] if doc["complete"] else [f"INCOMPLETE: {len(doc['missing'])} records missing"
+                                      + (f", interrupted by {run['interrupted']['signal']}"
+                                         if "interrupted" in run else "")]),
+    ]
+    for rule, result in records:
+        kind = result["verdict"]
+        if kind in PROBLEMS:
+            detail = problem_line(result, quote=ur.text_clean)
+            lines.append(ur.text_clean(f"{kind:5} {rule['id']}.{result['family']}: {detail}"))
+    lines.append(f"report: {report_path}")
+    return "\n".join(lines) + "\n"
+
+
+def others_load(paths):
+    """The runs to compare with; one that cannot be read (a half-copied folder)
+    is named in one warning and left out, and this run is still reported."""
+    docs, kept = [], []
+    for path in paths:
+        try:
+            docs.append(ur.run_load(path))
+            kept.append(path)
+        except ur.InputError as e:
+            print(f"{PROG}: warning: {ur.one_line(str(e), 300)}; left out of the comparison",
+                  file=sys.stderr)
+    return docs, kept
+
+
+def main(argv):
+    if argv and argv[0] in ("-h", "--help"):
+        print(USAGE)
+        return 0
+    try:
+        results_dir, out, compare_dirs = args_parse(argv)
+    except UsageError as e:
+        print(f"{PROG}: {e}; {USAGE}", file=sys.stderr)
+        return 2
+    doc = ur.run_load(results_dir)
+    others, compare_dirs = others_load(compare_dirs)
+    try:
+        output.file_write(out, report_markdown(doc, others, results_dir, out, compare_dirs))
+    except output.OutputError as e:
+        print(f"udpconform: {e}", file=sys.stderr)
+        return 73
+    sys.stdout.write(summary_text(doc, out))
+    return 0
