@@ -36,10 +36,17 @@ PROBES      := $(patsubst cases/%.c,$(BUILD)/cases/%,$(CASE_SRC))
 TEST_SRC    := $(wildcard tests/probes/*.c)
 TEST_PROBES := $(patsubst tests/probes/%.c,$(BUILD)/tests/probes/%,$(TEST_SRC))
 
-# What the user can set on the command line; scripts/check reads them.
-RULES    ?=
-FAMILIES ?=
-STRICT   ?= 0
+# Compiler and script temporaries stay in the build folder: a run killed
+# outright leaves nothing in /tmp or in the checkout.
+export TMPDIR := $(abspath $(BUILD))/tmp
+$(shell mkdir -p $(TMPDIR))
+
+# What the user can set on the command line; scripts/check validates and
+# reads them.  $(value ...): a pattern such as RULES='$(x)' reaches the
+# script as written (and matches no rule), never expanded by make.
+override RULES    := $(value RULES)
+override FAMILIES := $(value FAMILIES)
+override STRICT   := $(value STRICT)
 export RULES FAMILIES STRICT RESULTS BUILD
 
 .PHONY: all check test deps compare clean distclean

@@ -1,29 +1,26 @@
-# Loaded by every cases/*.bats file: runs one rule's probe and turns its exit
-# status into the bats outcome.  The probe itself writes the verdicts (KTAP
-# on stdout, one JSON record per family to $UDPC_JSONL); scripts/report reads
-# those, never bats' output.
+# SPDX-License-Identifier: GPL-2.0-only
+# Loaded by the bats file scripts/suite generates (one @test per selected
+# rule, titled with the rule's sentence): turns each probe's exit status into
+# the bats outcome.  The probes run side by side in a pool setup_file starts;
+# each @test waits for its own probe's end.  The probe itself writes the verdicts
+# (KTAP and JSON records, cases/probe.bash says where); the report reads
+# those, never bats' output.  Kept small: bats sources it for every test.
 # shellcheck shell=bash
-# shellcheck disable=SC2154 # status and output are set by bats' run
-bats_require_minimum_version 1.5.0
-bats_load_library bats-support
-bats_load_library bats-assert
 
-load probe
+# shellcheck source=cases/probe.bash
+source "${BASH_SOURCE[0]%/*}/probe.bash"
 
-# rule ID: runs the probe for rule ID for every family it applies to.
+# rule ID: the outcome of rule ID's probe, which the pool that setup_file
+# started (scripts/suite) runs beside the others.
 rule() {
-	local id=$1 bin
-	bin=$(probe_path "$id")
-	probe_selected "$id" || skip "not selected by RULES=$UDPC_RULES"
-	[[ -x $bin ]] || fail "$id: no probe at $bin; run make first"
-
-	run --separate-stderr probe_run "$bin"
+	local id=$1 status ktap=$UDPC_RUN/probes/$1.ktap
+	status=$(probe_wait "$id")
 	case $status in
-	0) ;;                                      # every family PASS or SKIP
-	3) echo "# $id: known divergence, see REPORT.md" >&3 ;;
-	4) skip "$(sed -n 's/.* # SKIP //p' <<<"$output" | sort -u | paste -sd ';' -)" ;;
-	1 | 2) assert_success ;;                   # FAIL or ERROR: show the KTAP
-	*) probe_lost "$id" "$bin" "probe died (exit $status) before reporting every family"
-	   assert_success ;;
+	0) ;;
+	4) skip "$(sed -n 's/^ok [0-9]* [a-z0-9]* # SKIP //p' "$ktap" | sort -u | paste -sd ';' -)" ;;
+	1) cat "$ktap" && return 1 ;;
+	73) cat "$UDPC_RUN/probes/$id.err" && return 1 ;;
+	lost) echo "$id: its probe never ran (the run was stopped)" && return 1 ;;
+	*) cat "$ktap" && return 1 ;;
 	esac
 }
