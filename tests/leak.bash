@@ -12,7 +12,16 @@ netns_snapshot() {
 		ip -j "$family" route show table all | jq -c '[.[] | del(.expires)] | sort_by(tostring)'
 		ip -j "$family" rule show | jq -c 'sort_by(tostring)'
 	done
-	ip netns list
+}
+
+# The network namespaces processes of this checkout hold (a probe's hosts
+# are anonymous: held only by its processes' descriptors).  Other programs'
+# named namespaces on a shared host are theirs, and not looked at.
+netns_ours() {
+	local pid
+	for pid in $(procs_live none); do
+		readlink "/proc/$pid/ns/net" 2>/dev/null
+	done | sort -u
 }
 
 # Every readable sysctl under /proc/sys/net of the caller's namespace, but
@@ -26,22 +35,21 @@ sysctl_snapshot() {
 		sort
 }
 
-# Files in the places a run could leave some behind, and the checkout's own
-# status.  Left out: bats' folder for this very test run; the checkout's
-# build/, results/ and cache/ (where the suite writes, by design, wherever
-# the checkout is: a CI clone may well sit under /tmp); REPORT.md, which
-# scripts/check rewrites by design at the end of every run;
-# UDPC_LEAK_IGNORE, an extended regex of paths that others change on a
-# shared machine while the test runs (CI leaves it empty).
+# Files where a run could leave some behind: the build's TMPDIR (every
+# temporary file of a run goes there) and the checkout.  Left out: bats'
+# folder for this very test run; build/ and results/ (where a run writes by
+# design); REPORT.md, which scripts/check rewrites at the end of every run.
+# Files elsewhere (/tmp, /run) are other programs' on a shared host.
 files_snapshot() {
-	local ignore=${UDPC_LEAK_IGNORE:-'^$'} top
+	local top
 	top=$(git rev-parse --show-toplevel)
 	{
-		find /tmp /var/tmp /dev/shm /run /run/netns "$HOME" -xdev 2>/dev/null |
-			grep -v -F -e "$BATS_RUN_TMPDIR" -e "$top/build" -e "$top/results" -e "$top/cache"
+		# What a run may write outside its results folder: the build's
+		# TMPDIR (bats, the compiler, the report), and the checkout.
+		find "$top/${BUILD:-build}/tmp" -mindepth 1 2>/dev/null | grep -v -F "$BATS_RUN_TMPDIR"
 		git status --porcelain --untracked-files=all | cut -c4- |
 			grep -v -E '^(build/|results/|REPORT\.md$)'
-	} | grep -v -E "$ignore" | sort -u
+	} | sort -u
 }
 
 # Live (not zombie) processes of process group $1 or of probes under $BUILD
@@ -64,7 +72,7 @@ procs_live() {
 # Waits until every process listed has exited, at most $1 seconds: a
 # pidfd becomes readable when its process exits (no polling).
 procs_wait_exit() {
-	python3 - "$@" <<'EOF'
+	/usr/bin/python3 - "$@" <<'EOF'
 import os, select, sys, time
 
 bound, pids = float(sys.argv[1]), sys.argv[2:]

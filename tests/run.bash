@@ -25,6 +25,9 @@ small_build() {
 # run_wait_progress RESULTS N: returns when the run writing into RESULTS has
 # finished N rules (its progress file has N lines), at most 30 s: an event,
 # never a sleep (tail -F follows the file as it appears and grows).
+# N=0: the run has started (its selection is written).
 run_wait_progress() {
-	timeout 30 tail -n +1 -F "$1/.run/progress" 2>/dev/null | head -n "$2" >/dev/null
+	local file=$1/.run/progress n=$2
+	(( n > 0 )) || { file=$1/.run/selection.txt n=1; }
+	timeout 30 tail -n +1 -F "$file" 2>/dev/null | head -n "$n" >/dev/null
 }
