@@ -125,6 +125,15 @@ probe_wait() {
 	cat "$UDPC_RUN/probes/$1.status" 2>/dev/null || echo lost
 }
 
+# probe_records RUN: RUN/results.jsonl, the records of RUN/probes/ in the
+# order of RUN/selection.txt (the runner only gathers; probes write them).
+probe_records() {
+	local id
+	while read -r id; do
+		[[ ! -f $1/probes/$id.jsonl ]] || cat "$1/probes/$id.jsonl"
+	done <"$1/selection.txt" >"$1/results.jsonl"
+}
+
 # probe_done ID STATUS: one line in the run's progress file per rule done
 # (what a progress display and the leak tests follow).
 probe_done() {
