@@ -91,7 +91,9 @@ $(BUILD)/harness/%.o: harness/%.c harness/udpc.h harness/internal.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+# Made anew, so that an object whose source is gone leaves the archive too.
 $(HARNESS_LIB): $(HARNESS_OBJ)
+	@rm -f $@
 	$(AR) rcs $@ $^
 
 # Objects only pattern rules mention would count as intermediate and be deleted.

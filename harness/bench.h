@@ -14,6 +14,7 @@
 #define UDPC_BENCH_H
 
 #include "udpc.h"
+#include "clock.h"
 
 #include <stdio.h>
 
@@ -102,10 +103,6 @@ void bench_summary_emit(struct bench *b, const char *head, const struct bench_tr
 void bench_ratio_emit(struct bench *b, const char *head, const struct bench_trial *base,
 		      const struct bench_trial *other, int n);
 
-/* Clocks: wall (CLOCK_MONOTONIC) and this process's CPU time, all threads. */
-double bench_wall_ns(void);
-double bench_cpu_ns(void);    /* CLOCK_PROCESS_CPUTIME_ID: ns resolution */
-double bench_rusage_ns(void); /* getrusage(RUSAGE_SELF): user + system */
 
 /* Median, quartiles, min and max of v[0..n) (sorted in place). */
 struct stats {

@@ -19,19 +19,21 @@ struct probe {
 	int nsocks;
 };
 
-/* chan.c: the child's records, one line each, read by the parent (rule.c).
+/* chan.c: the child's records, one line each, read by the parent (run.c).
  *   B <call>                 a call is about to be made (what a hang shows)
  *   T <line>                 a transcript line
  *   C <ok> \t <what> \t <expected> \t <observed>   one expectation
  *   N <note>                 a note on the setup (a sysctl not per-namespace)
  *   E <reason> / S <reason>  ERROR / SKIP: the family ends
+ *   M <build> <wait>         ms the topology took to build, and to be ready
+ *   R <json>                 a benchmark's record (bench.c)
  *   D                        the rule ran to its end
  */
 void chan_send(struct probe *p, char kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* child.c: the forked child that runs one family. */
 bool child_bind(pid_t parent);   /* dies with parent; false if it cannot */
-void child_pin(struct probe *p); /* stays on the CPU it runs on */
+void child_pin(struct probe *p, int cpu); /* one CPU: cpu, or -1 for the one it runs on */
 
 /* netns.c: hosts are anonymous network namespaces held by file descriptors. */
 int netns_new(struct probe *p);
