@@ -2,7 +2,7 @@
  * judges each (result.c) and reports it as KTAP on stdout (ktap.c) and as
  * a JSON record (record.c).  Exit status as kselftest.h has it: 0 pass
  * (XFAIL and XPASS too, unless --strict), 1 fail, 4 every family skipped,
- * 64 bad usage (cmdline.c). */
+ * 64 bad usage (cmdline.c), 73 the records could not be written. */
 #include "cmdline.h"
 #include "internal.h"
 #include "ktap.h"
@@ -10,7 +10,9 @@
 
 #include <unistd.h>
 
-enum { EXIT_PASS = 0, EXIT_FAIL = 1, EXIT_ALL_SKIP = 4 };
+/* 73 (sysexits' EX_CANTCREAT): the records could not be written, a full
+ * disk say; the runner stops the run with one line. */
+enum { EXIT_PASS = 0, EXIT_FAIL = 1, EXIT_ALL_SKIP = 4, EXIT_CANTWRITE = 73 };
 
 /* What the child runs: the rule, which must have checked something. */
 static void rule_body(struct probe *p, void *arg)
@@ -68,7 +70,7 @@ int main(int argc, char **argv)
 		family_result(&cl, families[i], &res);
 		ktap_result(&res, ++number, &totals);
 		if (cl.json && record_append(cl.json, &rule, &res, cl.strict) != 0)
-			fails = true;
+			return EXIT_CANTWRITE;
 		fails |= verdict_fails_run(res.verdict, cl.strict);
 		result_free(&res);
 	}

@@ -137,6 +137,18 @@ static void checks_json(struct str *b, const struct records *rec)
 	str_printf(b, "]");
 }
 
+/* The divergence the rule declares for this record's family, if any: the
+ * schema allows XFAIL and XPASS only where it is there. */
+static void record_known_json(struct str *b, const struct rule *r, enum family fam)
+{
+	if (!(r->known.families & fam))
+		return;
+	str_printf(b, ",\"known\":{");
+	json_member(b, true, "kernels", r->known.kernels);
+	json_member(b, false, "cause", r->known.cause);
+	str_printf(b, "}");
+}
+
 static void record_json(struct str *b, const struct rule *r, const struct result *res, bool strict)
 {
 	struct utsname u;
@@ -146,7 +158,10 @@ static void record_json(struct str *b, const struct rule *r, const struct result
 	json_member(b, false, "tool", UDPC_VERSION);
 	str_printf(b, ",");
 	rule_json(b, r);
+	if (r->skip_why)
+		json_member(b, false, "skip_why", r->skip_why);
 	outcomes_json(b, r);
+	record_known_json(b, r, res->fam);
 	tags_json(b, r);
 	json_member(b, false, "family", family_name(res->fam));
 	json_member(b, false, "verdict", verdict_name(res->verdict));

@@ -50,7 +50,7 @@ teardown() {
 	[[ $output == *"# TIMEOUT 1 s; last call: recv(server, ..., 16, 0)"* ]]
 	[[ $output == *$'\nok 2 next'* ]]
 	run jq -r '[.id, .family, .verdict] | @tsv' "$TMP/r.jsonl"
-	[[ ${lines[0]} == $'test.harness.hang\tipv4\tTIMEOUT' ]]
+	[[ ${lines[0]} == $'udp.test.hang\tipv4\tTIMEOUT' ]]
 	[[ ${lines[3]} == $'udp.send.sendto_port_zero_einval\tipv4\tPASS' ]]
 	[[ ${#lines[@]} == 6 ]]
 }

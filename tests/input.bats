@@ -25,13 +25,13 @@ setup() {
 
 @test "a probe given an unknown family says so in one line and exits 64" {
 	run -64 --separate-stderr "$BUILD/tests/probes/hang" --family ipv5
-	[[ $stderr == "test.harness.hang: unknown family 'ipv5': use ipv4, ipv6 or mapped (see --help)" ]]
+	[[ $stderr == "udp.test.hang: unknown family 'ipv5': use ipv4, ipv6 or mapped (see --help)" ]]
 	[[ -z $output ]]
 }
 
 @test "a rule that declares an unknown topology is ERROR, with the reason, and nothing else runs" {
 	run -1 "$BUILD/tests/probes/unknown_topology" --json "$TMP/r.jsonl"
-	[[ $output == *"not ok 1 ipv4 # ERROR rule test.harness.unknown_topology declares unknown topology 42: use TOPO_LOOPBACK, TOPO_LINK, TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)"* ]]
+	[[ $output == *"not ok 1 ipv4 # ERROR rule udp.test.unknown_topology declares unknown topology 42: use TOPO_LOOPBACK, TOPO_LINK, TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)"* ]]
 	run jq -r 'select(.family == "ipv4") | [.verdict, .topology, (.transcript | length)] | @tsv' "$TMP/r.jsonl"
 	[[ $output == $'ERROR\tunknown\t0' ]]
 }

@@ -123,7 +123,10 @@ check_env() {
 	small_build "$SMALL" udp.send.sendto_port_zero_einval udp.test.hang
 	run -0 env BUILD="$SMALL" RESULTS="$TMP/results" RULES=udp.send.sendto_port_zero_einval scripts/check
 	for sig in INT TERM; do
-		BUILD=$SMALL RESULTS=$TMP/results UDPC_RUNNER=direct UDPC_JOBS=1 scripts/check >"$TMP/log" 2>&1 &
+		# A background job of a script starts with SIGINT ignored; a
+		# terminal's Ctrl-C reaches a foreground one that does not.
+		BUILD=$SMALL RESULTS=$TMP/results UDPC_RUNNER=direct UDPC_JOBS=1 \
+			env --default-signal=INT scripts/check >"$TMP/log" 2>&1 &
 		local pid=$!
 		run_wait_progress "$TMP/results" 1
 		kill -"$sig" "$pid"
@@ -151,10 +154,13 @@ check_env() {
 
 @test "a run leaves no file outside its build and results folders, the checkout root included" {
 	local before after
-	before=$(git status --porcelain --ignored=no | sort; find /tmp -maxdepth 1 -newer "$SMALL/rules.tsv" 2>/dev/null | sort)
-	run -0 check
-	after=$(git status --porcelain --ignored=no | sort; find /tmp -maxdepth 1 -newer "$SMALL/rules.tsv" 2>/dev/null | sort)
+	mkdir "$TMP/caller-tmp"
+	before=$(git status --porcelain --ignored=no | sort)
+	run -0 env TMPDIR="$TMP/caller-tmp" BUILD="$SMALL" RESULTS="$TMP/results" scripts/check
+	after=$(git status --porcelain --ignored=no | sort)
 	[[ $before == "$after" ]] || { diff <(echo "$before") <(echo "$after"); return 1; }
+	# Every temporary file went to the build's TMPDIR, and is gone.
+	[[ -z $(find "$TMP/caller-tmp" "$SMALL/tmp" -mindepth 1 -print -quit) ]]
 }
 
 @test "scripts/check returns the documented statuses: 0, 64, 66, 73, 75 and 1" {

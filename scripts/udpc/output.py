@@ -19,7 +19,7 @@ def temp_dir(path):
     folder = os.path.dirname(os.path.abspath(path))
     tmpdir = os.environ.get("TMPDIR", "")
     try:
-        if tmpdir and os.stat(tmpdir).st_dev == os.stat(folder).st_dev:
+        if tmpdir and os.access(tmpdir, os.W_OK) and os.stat(tmpdir).st_dev == os.stat(folder).st_dev:
             return tmpdir
     except OSError:
         pass

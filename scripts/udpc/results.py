@@ -20,6 +20,7 @@ from . import schema
 DOCUMENT_SCHEMA = "udpconform-run/2"
 FAMILIES = ("ipv4", "ipv6", "mapped")
 VERDICTS = ("PASS", "FAIL", "XFAIL", "XPASS", "SKIP", "ERROR", "TIMEOUT")
+SOURCES = ("POSIX", "BSD", "Linux")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_RECORDS = 100000
 
@@ -263,12 +264,17 @@ def run_description(doc):
 
 def main_guarded(prog, main, argv):
     """main(argv), with no traceback on the way out: bad input is one line and
-    exit 2, a bug here one line and exit 70 (UDPC_DEBUG=1 shows the traceback)."""
+    exit 2, a file that cannot be written one line and 73, a bug here one
+    line and exit 70 (UDPC_DEBUG=1 shows the traceback)."""
+    from . import output  # noqa: PLC0415 -- output imports nothing of ours back
     try:
         return main(argv)
     except InputError as e:
         print(f"{prog}: {one_line(str(e), 400)}", file=sys.stderr)
         return 2
+    except output.OutputError as e:
+        print(f"udpconform: {one_line(str(e), 400)}", file=sys.stderr)
+        return 73
     except BrokenPipeError:
         return 1
     except KeyboardInterrupt:

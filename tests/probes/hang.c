@@ -1,4 +1,4 @@
-/* test.harness.hang: for IPv4 the rule blocks in recv() for ever; for IPv6 it
+/* udp.test.hang: for IPv4 the rule blocks in recv() for ever; for IPv6 it
  * passes.  The harness must kill the hung family at its bound, report it
  * ERROR with the call it hung in, and still run the other family.
  *
@@ -46,7 +46,7 @@ static void run(struct probe *p)
 }
 
 const struct rule rule = {
-	.id = "test.harness.hang",
+	.id = "udp.test.hang",
 	.sentence = "A hung rule is killed at its bound and reported ERROR.",
 	.why = "Harness self-test.",
 	.families = FAM_IPV4 | FAM_IPV6,

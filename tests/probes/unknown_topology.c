@@ -1,4 +1,4 @@
-/* test.harness.unknown_topology: a rule that declares a topology the harness
+/* udp.test.unknown_topology: a rule that declares a topology the harness
  * does not know (a typo, or a rule newer than its harness).  The harness must
  * report ERROR saying so, not read past its table of topologies. */
 #include "udpc.h"
@@ -13,7 +13,7 @@ static void run(struct probe *p)
 }
 
 const struct rule rule = {
-	.id = "test.harness.unknown_topology",
+	.id = "udp.test.unknown_topology",
 	.sentence = "A rule with an unknown topology is reported ERROR.",
 	.why = "Harness self-test.",
 	.families = FAM_IPV4,

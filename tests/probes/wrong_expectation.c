@@ -1,4 +1,4 @@
-/* test.harness.wrong_expectation: a rule whose expectation is wrong on Linux
+/* udp.test.wrong_expectation: a rule whose expectation is wrong on Linux
  * on purpose (POSIX's ENOTCONN instead of Linux's EDESTADDRREQ).  The harness
  * must call it FAIL, with what was expected and what was observed. */
 #include "udpc.h"
@@ -13,7 +13,7 @@ static void run(struct probe *p)
 }
 
 const struct rule rule = {
-	.id = "test.harness.wrong_expectation",
+	.id = "udp.test.wrong_expectation",
 	.sentence = "A wrong expectation is reported as FAIL.",
 	.why = "Harness self-test.",
 	.families = FAM_IPV4,
