@@ -48,6 +48,7 @@ CASE_SRC    := $(wildcard cases/*/*.c)
 PROBES      := $(patsubst cases/%.c,$(BUILD)/cases/%,$(CASE_SRC))
 TEST_SRC    := $(wildcard tests/probes/*.c)
 TEST_PROBES := $(patsubst tests/probes/%.c,$(BUILD)/tests/probes/%,$(TEST_SRC))
+UNIT        := $(BUILD)/tests/unit/unit
 # What runs inside a make matrix guest (mk/matrix.mk).
 GUESTS      := $(patsubst matrix/%.c,$(BUILD)/matrix/%,$(wildcard matrix/*.c))
 
@@ -57,8 +58,8 @@ FAMILIES ?=
 STRICT   ?= 0
 export RULES FAMILIES STRICT RESULTS BUILD
 
-.PHONY: all check test deps compare clean distclean
-all: $(PROBES) $(TEST_PROBES) $(GUESTS)
+.PHONY: all check test unit deps compare clean distclean
+all: $(PROBES) $(TEST_PROBES) $(GUESTS) $(UNIT)
 
 # Without libnl nothing builds: say so once instead of a compiler error.
 ifneq ($(filter all,$(or $(MAKECMDGOALS),all)),)
@@ -84,6 +85,10 @@ test:
 
 deps:
 	@scripts/deps --install
+
+# The harness's pure functions, without root (tests/unit/unit.c).
+unit: $(UNIT)
+	@$(UNIT)
 
 # make compare RUNS="results/6.1.0-... results/6.12.0-..."
 compare:
@@ -111,6 +116,10 @@ $(BUILD)/cases/%: cases/%.c $(HARNESS_LIB) $(NONSS_OBJ)
 	$(LINK)
 
 $(BUILD)/tests/probes/%: tests/probes/%.c $(HARNESS_LIB) $(NONSS_OBJ)
+	@mkdir -p $(@D)
+	$(LINK)
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(HARNESS_LIB) $(NONSS_OBJ)
 	@mkdir -p $(@D)
 	$(LINK)
 
