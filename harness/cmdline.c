@@ -135,10 +135,14 @@ static void option_take(int c, const char *arg, struct cmdline *cl)
 void cmdline_parse(int argc, char **argv, const struct rule *r, struct cmdline *cl)
 {
 	static const struct option opts[] = {
-		{ "family", required_argument, NULL, 'f' }, { "json", required_argument, NULL, 'j' },
-		{ "timeout", required_argument, NULL, 't' }, { "strict", no_argument, NULL, 's' },
-		{ "cpu", required_argument, NULL, 'c' },    { "meta", no_argument, NULL, 'm' },
-		{ "lost", required_argument, NULL, 'l' },   { "help", no_argument, NULL, 'h' },
+		{ "family", required_argument, NULL, 'f' },
+		{ "json", required_argument, NULL, 'j' },
+		{ "timeout", required_argument, NULL, 't' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "cpu", required_argument, NULL, 'c' },
+		{ "meta", no_argument, NULL, 'm' },
+		{ "lost", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	int c;

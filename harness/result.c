@@ -33,8 +33,8 @@ static void known_mark(struct result *res, const struct rule *r)
 		return;
 	if (res->verdict == VERDICT_FAIL) {
 		res->verdict = VERDICT_XFAIL;
-		snprintf(res->reason, sizeof(res->reason), "known divergence (%s): %s", r->known.kernels,
-			 r->known.cause);
+		snprintf(res->reason, sizeof(res->reason), "known divergence (%s): %s",
+			 r->known.kernels, r->known.cause);
 	} else if (res->verdict == VERDICT_PASS) {
 		res->verdict = VERDICT_XPASS;
 		snprintf(res->reason, sizeof(res->reason),
@@ -56,7 +56,8 @@ void result_judge(struct result *res, const struct rule *r, int bound_s)
 		snprintf(res->reason, sizeof(res->reason), "%s", res->run.failure);
 	else if (!res->run.finished) {
 		res->verdict = VERDICT_TIMEOUT;
-		snprintf(res->reason, sizeof(res->reason), "%d s; last call: %s", bound_s, or_none(last));
+		snprintf(res->reason, sizeof(res->reason), "%d s; last call: %s", bound_s,
+			 or_none(last));
 	} else if (err)
 		snprintf(res->reason, sizeof(res->reason), "%s", err);
 	else if (records_failed(rec))

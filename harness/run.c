@@ -27,7 +27,7 @@ static __attribute__((noreturn)) void child_run(struct probe *p, int cpu, run_fn
 	double t0 = clock_ms();
 	topo_build(p);
 	double t1 = clock_ms();
-	topo_wait_links(p);
+	ready_wait(p);
 	chan_send(p, 'M', "%.6f %.6f", t1 - t0, clock_ms() - t1);
 	fn(p, arg);
 	chan_send(p, 'D', "done");
