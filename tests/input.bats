@@ -58,7 +58,7 @@ setup() {
 	local list
 	for list in "" "," "ipv4,,ipv6" "ipv4," " ipv4" "$(printf 'ipv4,%.0s' {1..20})ipv4"; do
 		run -64 --separate-stderr "$BUILD/tests/probes/hang" --family "$list"
-		[[ $stderr == "test.harness.hang: --family "*"(see --help)" ]]
+		[[ $stderr == "udp.test.hang: --family "*"(see --help)" ]]
 		[[ ${#stderr_lines[@]} == 1 ]]
 		[[ -z $output ]]
 	done
@@ -73,11 +73,11 @@ setup() {
 
 @test "a bad option, a missing argument or a trailing argument is one line and 64" {
 	run -64 --separate-stderr "$BUILD/tests/probes/hang" --bogus
-	[[ $stderr == "test.harness.hang: unknown option or missing argument: --bogus (see --help)" ]]
+	[[ $stderr == "udp.test.hang: unknown option or missing argument: --bogus (see --help)" ]]
 	run -64 --separate-stderr "$BUILD/tests/probes/hang" --family
 	[[ ${#stderr_lines[@]} == 1 ]]
 	run -64 --separate-stderr "$BUILD/tests/probes/hang" --meta extra
-	[[ $stderr == "test.harness.hang: unexpected argument 'extra' (see --help)" ]]
+	[[ $stderr == "udp.test.hang: unexpected argument 'extra' (see --help)" ]]
 	[[ -z $output ]]
 	run -64 --separate-stderr "$BUILD/tests/probes/hang" --cpu 100000
 	[[ ${#stderr_lines[@]} == 1 ]]

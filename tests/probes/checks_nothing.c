@@ -1,4 +1,4 @@
-/* test.harness.checks_nothing: a rule that makes calls but checks none of
+/* udp.test.checks_nothing: a rule that makes calls but checks none of
  * them.  A rule that cannot fail is a defect: ERROR, never PASS. */
 #include "udpc.h"
 
@@ -10,11 +10,12 @@ static void run(struct probe *p)
 }
 
 const struct rule rule = {
-	.id = "test.harness.checks_nothing",
+	.id = "udp.test.checks_nothing",
 	.sentence = "A rule that checks nothing is reported ERROR.",
 	.why = "Harness self-test.",
 	.families = FAM_IPV4,
 	.skip_why = "one family is enough for a harness test",
 	.topology = TOPO_LOOPBACK,
+	.outcomes = { { "Linux", "tests/harness.bats", "what this harness self-test exercises" } },
 	.run = run,
 };

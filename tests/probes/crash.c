@@ -1,4 +1,4 @@
-/* test.harness.crash: the rule dies by a signal after its first call.  The
+/* udp.test.crash: the rule dies by a signal after its first call.  The
  * harness must report ERROR naming the signal and the last call.  SIGABRT,
  * which the sanitizers leave alone (they catch SIGSEGV and SIGBUS); no
  * core file. */
@@ -19,11 +19,12 @@ static void run(struct probe *p)
 }
 
 const struct rule rule = {
-	.id = "test.harness.crash",
+	.id = "udp.test.crash",
 	.sentence = "A rule killed by a signal is reported ERROR with the signal.",
 	.why = "Harness self-test.",
 	.families = FAM_IPV4,
 	.skip_why = "one family is enough for a harness test",
 	.topology = TOPO_LOOPBACK,
+	.outcomes = { { "Linux", "tests/harness.bats", "what this harness self-test exercises" } },
 	.run = run,
 };

@@ -52,5 +52,6 @@ const struct rule rule = {
 	.families = FAM_IPV4 | FAM_IPV6,
 	.skip_why = "two families are enough for a harness test",
 	.topology = TOPO_LINK,
+	.outcomes = { { "Linux", "tests/harness.bats", "what this harness self-test exercises" } },
 	.run = run,
 };

@@ -1,4 +1,4 @@
-/* test.harness.known_fail: a rule whose expectation fails on Linux for IPv4
+/* udp.test.known_fail: a rule whose expectation fails on Linux for IPv4
  * (POSIX's ENOTCONN, not Linux's EDESTADDRREQ) and which declares that a
  * known divergence.  XFAIL: the run passes, unless --strict. */
 #include "udpc.h"
@@ -13,12 +13,13 @@ static void run(struct probe *p)
 }
 
 const struct rule rule = {
-	.id = "test.harness.known_fail",
+	.id = "udp.test.known_fail",
 	.sentence = "A failure the rule declares known is reported XFAIL.",
 	.why = "Harness self-test.",
 	.families = FAM_IPV4,
 	.skip_why = "one family is enough for a harness test",
 	.topology = TOPO_LOOPBACK,
+	.outcomes = { { "Linux", "tests/harness.bats", "what this harness self-test exercises" } },
 	.known = { FAM_IPV4, "all kernels", "udp_sendmsg() returns EDESTADDRREQ" },
 	.run = run,
 };

@@ -1,4 +1,4 @@
-/* test.harness.known_pass: a rule that declares a known divergence for
+/* udp.test.known_pass: a rule that declares a known divergence for
  * IPv4 where the kernel in fact does what the rule says.  XPASS: a fixed
  * kernel bug must show, not pass silently; --strict fails the run on it. */
 #include "udpc.h"
@@ -13,12 +13,13 @@ static void run(struct probe *p)
 }
 
 const struct rule rule = {
-	.id = "test.harness.known_pass",
+	.id = "udp.test.known_pass",
 	.sentence = "A declared known divergence that does not occur is reported XPASS.",
 	.why = "Harness self-test.",
 	.families = FAM_IPV4 | FAM_IPV6,
 	.skip_why = "two families are enough for a harness test",
 	.topology = TOPO_LOOPBACK,
+	.outcomes = { { "Linux", "tests/harness.bats", "what this harness self-test exercises" } },
 	.known = { FAM_IPV4, "up to v6.0 (say)", "an example divergence that was fixed" },
 	.run = run,
 };

@@ -1,4 +1,4 @@
-/* test.harness.must_fails: a setup step that fails (send() on an
+/* udp.test.must_fails: a setup step that fails (send() on an
  * unconnected socket, given to must()).  The rule was never asked: ERROR
  * with the call, not FAIL. */
 #include "udpc.h"
@@ -14,11 +14,12 @@ static void run(struct probe *p)
 }
 
 const struct rule rule = {
-	.id = "test.harness.must_fails",
+	.id = "udp.test.must_fails",
 	.sentence = "A failing must() is reported ERROR with the call.",
 	.why = "Harness self-test.",
 	.families = FAM_IPV4,
 	.skip_why = "one family is enough for a harness test",
 	.topology = TOPO_LOOPBACK,
+	.outcomes = { { "Linux", "tests/harness.bats", "what this harness self-test exercises" } },
 	.run = run,
 };

@@ -1,4 +1,4 @@
-/* test.harness.skips: a rule that finds itself not applicable at run time
+/* udp.test.skips: a rule that finds itself not applicable at run time
  * (probe_skip()).  Every family SKIP: exit 4, the reason in the directive. */
 #include "udpc.h"
 
@@ -8,10 +8,11 @@ static void run(struct probe *p)
 }
 
 const struct rule rule = {
-	.id = "test.harness.skips",
+	.id = "udp.test.skips",
 	.sentence = "probe_skip() is reported SKIP with its reason.",
 	.why = "Harness self-test.",
 	.families = FAM_ALL,
 	.topology = TOPO_LOOPBACK,
+	.outcomes = { { "Linux", "tests/harness.bats", "what this harness self-test exercises" } },
 	.run = run,
 };

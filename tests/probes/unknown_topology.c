@@ -19,5 +19,6 @@ const struct rule rule = {
 	.families = FAM_IPV4,
 	.skip_why = "one family is enough for a harness test",
 	.topology = (enum topology)42,
+	.outcomes = { { "Linux", "tests/harness.bats", "what this harness self-test exercises" } },
 	.run = run,
 };
