@@ -19,15 +19,15 @@ setup_file() {
 	export LEAK_RESULTS=$PWD/$BUILD/leak
 	export UDPC_REPORT=$BATS_FILE_TMPDIR/REPORT.md
 	# One rule of each topology: every kind of namespace set gets killed.
-	local bin topology
+	local id path topology
 	declare -A taken=()
 	LEAK_RULES=
-	for bin in "$BUILD"/cases/*/*; do
-		topology=$("$bin" --meta | jq -r .topology)
+	while IFS=$'\t' read -r id path _; do
+		topology=$("$BUILD/$path" --meta | jq -r .topology)
 		[[ -z ${taken[$topology]:-} ]] || continue
 		taken[$topology]=1
-		LEAK_RULES+="$("$bin" --meta | jq -r .id) "
-	done
+		LEAK_RULES+="$id "
+	done <"$BUILD/rules.tsv"
 	export LEAK_RULES
 }
 
