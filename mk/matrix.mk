@@ -18,9 +18,9 @@ matrix:
 # The guest's /init (static: the initramfs has no libc) and the TSC reader
 # run on the host; both built like everything else, from matrix/*.c.
 $(BUILD)/matrix/guest-init: matrix/guest-init.c
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -static -o $@ $< $(LDFLAGS)
+	@mkdir -p $(@D) $(dir $(DEPS))
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -static -o $@ $< $(LDFLAGS)
 
 $(BUILD)/matrix/tsc-khz: matrix/tsc-khz.c
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS)
+	@mkdir -p $(@D) $(dir $(DEPS))
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -o $@ $< $(LDFLAGS)
