@@ -15,7 +15,7 @@ NL_LIBS   := $(shell pkg-config --static --libs libnl-route-3.0 2>/dev/null)
 CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 WERROR  ?= 0
-UDPC_CFLAGS  := -std=gnu11 -Wall -Wextra -Wshadow -Wformat=2 -Wvla -MMD -MP \
+UDPC_CFLAGS  := -std=gnu11 -Wall -Wextra -Wshadow -Wformat=2 -Wvla \
                 -Iharness -Inetns $(NL_CFLAGS) -DUDPC_VERSION='"$(VERSION)"'
 UDPC_LDFLAGS := -static
 ifeq ($(WERROR),1)
@@ -37,6 +37,10 @@ BUILD        := build/dynamic
 endif
 
 ALL_CFLAGS  = $(CFLAGS) $(UDPC_CFLAGS)
+# Header dependencies as the compiler finds them, under $(BUILD)/deps/ (not
+# beside the probes, which scripts list by folder).
+DEPS        = $(BUILD)/deps/$(patsubst $(BUILD)/%,%,$@).d
+DEPFLAGS    = -MMD -MP -MF $(DEPS)
 ALL_LDFLAGS = $(LDFLAGS) $(UDPC_LDFLAGS)
 
 HARNESS_SRC := $(filter-out harness/nonss.c,$(wildcard harness/*.c)) $(wildcard netns/*.c)
@@ -110,8 +114,8 @@ compare:
 # Header dependencies as the compiler found them (-MMD -MP): touching a
 # header rebuilds exactly what includes it.
 $(BUILD)/%.o: %.c
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@mkdir -p $(@D) $(dir $(DEPS))
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # Made anew, so that an object whose source is gone leaves the archive too.
 $(HARNESS_LIB): $(HARNESS_OBJ)
@@ -121,7 +125,8 @@ $(HARNESS_LIB): $(HARNESS_OBJ)
 # Objects only pattern rules mention would count as intermediate and be deleted.
 .SECONDARY: $(HARNESS_OBJ) $(NONSS_OBJ)
 
-LINK = $(CC) $(ALL_CFLAGS) -o $@ $< $(NONSS_OBJ) $(HARNESS_LIB) $(ALL_LDFLAGS) $(NL_LIBS)
+LINK = mkdir -p $(@D) $(dir $(DEPS)) && \
+       $(CC) $(ALL_CFLAGS) $(DEPFLAGS) -o $@ $< $(NONSS_OBJ) $(HARNESS_LIB) $(ALL_LDFLAGS) $(NL_LIBS)
 
 # A probe is compiled and linked in one step; its .d lists the headers.
 $(BUILD)/cases/%: cases/%.c $(HARNESS_LIB) $(NONSS_OBJ)
@@ -136,7 +141,7 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(HARNESS_LIB) $(NONSS_OBJ)
 	@mkdir -p $(@D)
 	$(LINK)
 
--include $(wildcard $(BUILD)/*/*.d $(BUILD)/*/*/*.d)
+-include $(wildcard $(BUILD)/deps/*/*.d $(BUILD)/deps/*/*/*.d $(BUILD)/deps/*/*/*/*.d)
 
 # Further targets, one file per job (matrix, bench, mutate, soak, lint...).
 include $(sort $(wildcard mk/*.mk))
