@@ -3,6 +3,8 @@
 #include "internal.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -163,9 +165,40 @@ const char *addr_str(const struct addr *a, char *buf, size_t n)
 		snprintf(port, sizeof(port), "...");
 	else
 		snprintf(port, sizeof(port), "%u", ntohs(nport));
-	if (a->ss.ss_family == AF_INET6)
+	if (a->ss.ss_family == AF_INET6 && ((const struct sockaddr_in6 *)&a->ss)->sin6_scope_id)
+		snprintf(buf, n, "[%s%%%u]:%s", host,
+			 (unsigned)((const struct sockaddr_in6 *)&a->ss)->sin6_scope_id, port);
+	else if (a->ss.ss_family == AF_INET6)
 		snprintf(buf, n, "[%s]:%s", host, port);
 	else
 		snprintf(buf, n, "%s:%s", host, port);
 	return buf;
+}
+
+struct addr addr_link_local(struct probe *p, enum host h, int port, enum host from)
+{
+	char text[64];
+	int s = host_subnet(p->rule->topology, h);
+
+	if (p->fam != FAM_IPV6)
+		probe_error(p, "addr_link_local: link-local scope is IPv6's; the rule runs it for %s",
+			    family_name(p->fam));
+	/* topo.c's MAC 02:75:64:70:<subnet>:<host>, as EUI-64 (RFC 4291 app. A). */
+	snprintf(text, sizeof(text), "fe80::75:64ff:fe70:%x", s << 8 | host_number[h]);
+	struct addr a = addr_v6(text, port);
+	netns_enter(p, p->ns[from]);
+	unsigned idx = if_nametoindex(host_ifname(p, from));
+	if (!idx)
+		probe_error(p, "if_nametoindex(%s) on host %d: %s", host_ifname(p, from), (int)from,
+			    strerror(errno));
+	((struct sockaddr_in6 *)&a.ss)->sin6_scope_id = idx;
+	return a;
+}
+
+struct addr addr_host_ipv6(struct probe *p, enum host h, int port)
+{
+	struct probe v6 = *p;
+
+	v6.fam = FAM_IPV6;
+	return addr_host(&v6, h, port);
 }

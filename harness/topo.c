@@ -505,3 +505,17 @@ void topo_build(struct probe *p)
 	if (t->routed)
 		router_unreachable(p);
 }
+
+const char *host_ifname(struct probe *p, enum host h)
+{
+	static char name[IFNAMSIZ];
+	const struct topo_spec *t = &topologies[p->rule->topology];
+
+	for (int s = 0; s < t->nsegs; s++)
+		for (int k = 0; k < t->segs[s].nhosts; k++)
+			if (t->segs[s].hosts[k] == h) {
+				ifname_of(&t->segs[s], name, sizeof(name));
+				return name;
+			}
+	probe_error(p, "host_ifname: topology %s gives host %d no link", t->name, (int)h);
+}

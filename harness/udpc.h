@@ -172,6 +172,38 @@ struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level, cons
 				int name, const char *name_str, int value);
 #define SOCKOPT(level, name) (level), #level, (name), #name
 
+/* Catalogue II: disconnect/shutdown/reuseport/state */
+
+/* shutdown(s, how): SHUT_RD, SHUT_WR, SHUT_RDWR, or any other value. */
+struct call sock_shutdown(struct probe *p, struct sock *s, int how);
+/* recvfrom() without MSG_DONTWAIT, bounded by SO_RCVTIMEO = WAIT_MS: a
+ * datagram, 0 (end of file: the socket is shut down for reading), or
+ * -1 EAGAIN when nothing came within the bound. */
+struct call sock_recv_blocking(struct probe *p, struct sock *s);
+/* setsockopt(SO_BINDTODEVICE, ifname); getsockopt(SO_BINDTODEVICE): data
+ * holds the device name, len 0 when the socket is bound to no device. */
+struct call sock_bindtodevice(struct probe *p, struct sock *s, const char *ifname);
+struct call sock_bound_device(struct probe *p, struct sock *s);
+/* setsockopt(SO_INCOMING_CPU): the CPU the probe runs on, or -1 (none). */
+struct call sock_incoming_cpu(struct probe *p, struct sock *s, bool this_cpu);
+/* SO_ATTACH_REUSEPORT_CBPF: a classic BPF program that picks the group
+ * member whose index is the datagram's first byte minus '0' ("1..." picks
+ * socks[1]), so the choice depends on no hash. */
+struct call sock_reuseport_cbpf_by_payload(struct probe *p, struct sock *s);
+/* The name of host h's interface on its (first) link: "eth0". */
+const char *host_ifname(struct probe *p, enum host h);
+/* IPv6 link-local address of host h on its first link (the EUI-64 address
+ * the kernel derives from the MAC the topology gives it), with the scope id
+ * of host `from`'s interface on that link. */
+struct addr addr_link_local(struct probe *p, enum host h, int port, enum host from);
+/* The bytes a call returned (data, len) are exactly want: a device name. */
+void expect_bytes(struct probe *p, struct call c, const char *want);
+/* The call returned 0 and no datagram: end of file (a read after SHUT_RD). */
+void expect_eof(struct probe *p, struct call c);
+/* Host h's own IPv6 address whatever the probe's family: what an AF_INET6
+ * socket of a mapped probe uses to speak native IPv6. */
+struct addr addr_host_ipv6(struct probe *p, enum host h, int port);
+
 /* The one bound every wait in the harness uses. */
 #define WAIT_MS 2000
 

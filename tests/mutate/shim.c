@@ -71,6 +71,7 @@ static long seq_next;
 static const char *const call_names[] = {
 	"bind",    "connect",     "send",        "write",      "sendto",     "sendmsg", "recvfrom",
 	"recvmsg", "getsockname", "getpeername", "getsockopt", "setsockopt", "poll",
+	"shutdown",
 };
 #define NCALLS (sizeof(call_names) / sizeof(call_names[0]))
 static long occurrences[NCALLS];
@@ -433,6 +434,15 @@ int getsockopt(int fd, int level, int name, void *val, socklen_t *len)
 	if (h.kind == K_VALUE && ret == 0 && *len >= sizeof(int))
 		*(int *)val = mutation.arg;
 	return ret;
+}
+
+int shutdown(int fd, int how)
+{
+	struct hook h;
+
+	if (!hook_begin(&h, "shutdown", fd))
+		return REAL(shutdown)(fd, how);
+	return (int)hook_end(&h, REAL(shutdown)(fd, how), 0, 0);
 }
 
 int setsockopt(int fd, int level, int name, const void *val, socklen_t len)
