@@ -8,7 +8,8 @@
  *
  *   UDPC_MUTATE_LOG=FILE   append one line per intercepted call:
  *                          "<seq> <call> <occurrence> <ret> <errno|0> <extra> <mutated 0|1>"
- *                          (extra: revents of poll, the value getsockopt read)
+ *                          (extra: revents of poll, the value getsockopt read,
+ *                          the source address length a receive returned)
  *   UDPC_MUTATE=<call>:<occurrence>:<kind>[:<arg>]
  *                          change what the occurrence-th (from 1) call of
  *                          that name answers:
@@ -358,7 +359,10 @@ ssize_t recvfrom(int fd, void *buf, size_t len, int flags, __SOCKADDR_ARG addr, 
 
 	if (!hook_begin(&h, "recvfrom", fd))
 		return REAL(recvfrom)(fd, buf, len, flags, addr, alen);
-	long ret = hook_end(&h, REAL(recvfrom)(fd, buf, len, flags, addr, alen), 0, 0);
+	long ret = REAL(recvfrom)(fd, buf, len, flags, addr, alen);
+	/* extra: the length of the source address the kernel returned (0: none,
+	 * as for end of file), so that no address change is planned for it. */
+	ret = hook_end(&h, ret, 0, ret >= 0 && addr.__sockaddr__ && alen ? (long)*alen : 0);
 	return recv_change(&h, fd, ret, buf, len, addr.__sockaddr__, alen);
 }
 
@@ -368,7 +372,8 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 
 	if (!hook_begin(&h, "recvmsg", fd))
 		return REAL(recvmsg)(fd, msg, flags);
-	long ret = hook_end(&h, REAL(recvmsg)(fd, msg, flags), 0, 0);
+	long ret = REAL(recvmsg)(fd, msg, flags);
+	ret = hook_end(&h, ret, 0, ret >= 0 && msg->msg_name ? (long)msg->msg_namelen : 0);
 	if (h.kind == K_DELIVER && ret < 0)
 		msg->msg_controllen = 0;
 	if ((h.kind == K_ADDR_HOST || h.kind == K_ADDR_PORT) && ret >= 0)
