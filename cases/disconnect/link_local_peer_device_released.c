@@ -17,7 +17,8 @@ static void run(struct probe *p)
 {
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	expect_ok(p, sock_connect(p, client, addr_link_local(p, HOST_SERVER, PORT_SERVER, HOST_CLIENT)));
+	expect_ok(p,
+		  sock_connect(p, client, addr_link_local(p, HOST_SERVER, PORT_SERVER, HOST_CLIENT)));
 	expect_bytes(p, sock_bound_device(p, client), host_ifname(p, HOST_CLIENT));
 
 	expect_ok(p, sock_disconnect(p, client));

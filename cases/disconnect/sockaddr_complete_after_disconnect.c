@@ -21,8 +21,8 @@
 static void run(struct probe *p)
 {
 	struct addr bound = addr_host(p, HOST_CLIENT, PORT_CLIENT);
-	socklen_t full = probe_family(p) == FAM_IPV4 ? sizeof(struct sockaddr_in)
-						     : sizeof(struct sockaddr_in6);
+	socklen_t full =
+		probe_family(p) == FAM_IPV4 ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
 	const socklen_t lengths[] = { sizeof(sa_family_t), sizeof(struct sockaddr), full };
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 

@@ -60,5 +60,8 @@ const struct rule rule = {
 		.cause = "__udp_disconnect() in net/ipv4/udp.c leaves sk_v6_daddr set, so "
 			 "compute_score() in net/ipv6/udp.c keeps filtering on the old peer address",
 	},
+	.tags = {
+		{ "linux-git", "303d0403b8c2", "udp: rehash on disconnect", "v5.4" },
+	},
 	.run = run,
 };

@@ -51,7 +51,8 @@ static void run(struct probe *p)
 
 	for (int i = 0; i < SENDERS; i++) {
 		struct sock *s = sock_open(p, HOST_STRANGER, "third_party");
-		expect_ok(p, sock_sendto(p, s, "to the address", addr_host(p, HOST_SERVER, PORT_SERVER)));
+		expect_ok(p,
+			  sock_sendto(p, s, "to the address", addr_host(p, HOST_SERVER, PORT_SERVER)));
 		expect_ok(p, sock_sendto(p, s, "to the address too",
 					 addr_host(p, HOST_SERVER, PORT_OTHER)));
 	}
