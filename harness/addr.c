@@ -195,8 +195,9 @@ struct addr addr_link_local(struct probe *p, enum host h, int port, enum host fr
 	return a;
 }
 
-struct addr addr_host_ipv6(struct probe *p, enum host h, int port)
+struct addr addr_host_ipv6(const struct probe *p, enum host h, int port)
 {
+	/* addr_host() as an IPv6 probe asks it. */
 	struct probe v6 = *p;
 
 	v6.fam = FAM_IPV6;

@@ -20,7 +20,6 @@
 #include <sys/stat.h>
 
 struct diag_query {
-	struct probe *p;
 	unsigned long inode;
 	struct state_entry *e;
 };
@@ -71,7 +70,7 @@ struct state_entry diag_udp_entry(struct probe *p, struct sock *s)
 		.idiag_states = ~0U,
 	};
 	struct state_entry e = { .call = { .ret = -1, .err = ENOENT } };
-	struct diag_query q = { .p = p, .e = &e };
+	struct diag_query q = { .e = &e };
 	struct stat st;
 	char buf[256];
 	const char *fname = family == AF_INET ? "AF_INET" : "AF_INET6";
@@ -97,8 +96,8 @@ struct state_entry diag_udp_entry(struct probe *p, struct sock *s)
 	if (err < 0)
 		probe_error(p, "sock_diag dump: %s", nl_geterror(err));
 	if (e.call.ret == 0)
-		trace_end(p, &e.call, "sock_diag(%s, {%s, IPPROTO_UDP, NLM_F_DUMP}, %s)", s->role, fname,
-			  state_entry_str(&e, buf, sizeof(buf)));
+		trace_end(p, &e.call, "sock_diag(%s, {%s, IPPROTO_UDP, NLM_F_DUMP}, %s)", s->role,
+			  fname, state_entry_str(&e, buf, sizeof(buf)));
 	else
 		trace_end(p, &e.call, NULL);
 	return e;

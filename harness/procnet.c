@@ -61,11 +61,14 @@ struct state_entry procnet_udp_entry(struct probe *p, struct sock *s)
 		unsigned lport, rport, state;
 		unsigned long inode;
 		/* NOLINTNEXTLINE(cert-err34-c): the count is checked */
-		if (sscanf(line, " %*u: %39[0-9A-Fa-f]:%X %39[0-9A-Fa-f]:%X %X %*X:%*X %*X:%*X %*X %*u %*d %lu",
+		if (sscanf(line,
+			   " %*u: %39[0-9A-Fa-f]:%X %39[0-9A-Fa-f]:%X %X %*X:%*X %*X:%*X %*X %*u %*d "
+			   "%lu",
 			   local, &lport, remote, &rport, &state, &inode) != 6 ||
 		    inode != st.st_ino)
 			continue;
-		if (!procnet_addr(local, lport, v6, &e.local) || !procnet_addr(remote, rport, v6, &e.remote))
+		if (!procnet_addr(local, lport, v6, &e.local) ||
+		    !procnet_addr(remote, rport, v6, &e.remote))
 			probe_error(p, "%s: cannot read the line of %s: %s", path, s->role, line);
 		e.state = (int)state;
 		e.call.ret = 0;

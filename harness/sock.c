@@ -315,8 +315,9 @@ long mib_read(struct probe *p, enum host h, enum mib m)
 
 struct call sock_shutdown(struct probe *p, struct sock *s, int how)
 {
-	static const char *const names[] = { [SHUT_RD] = "SHUT_RD", [SHUT_WR] = "SHUT_WR",
-					     [SHUT_RDWR] = "SHUT_RDWR" };
+	static const char *const names[] = {
+		[SHUT_RD] = "SHUT_RD", [SHUT_WR] = "SHUT_WR", [SHUT_RDWR] = "SHUT_RDWR"
+	};
 	struct call c = { .ok = 0 };
 
 	if (how >= SHUT_RD && how <= SHUT_RDWR)
@@ -364,8 +365,8 @@ struct call sock_bindtodevice(struct probe *p, struct sock *s, const char *ifnam
 	struct call c = { .ok = 0 };
 
 	trace_begin(p, &c, "setsockopt(%s, SOL_SOCKET, SO_BINDTODEVICE, \"%s\")", s->role, ifname);
-	call_answer(&c, setsockopt(s->fd, SOL_SOCKET, SO_BINDTODEVICE, ifname,
-				   (socklen_t)strlen(ifname)));
+	call_answer(&c,
+		    setsockopt(s->fd, SOL_SOCKET, SO_BINDTODEVICE, ifname, (socklen_t)strlen(ifname)));
 	trace_end(p, &c, NULL);
 	return c;
 }

@@ -202,7 +202,7 @@ void expect_bytes(struct probe *p, struct call c, const char *want);
 void expect_eof(struct probe *p, struct call c);
 /* Host h's own IPv6 address whatever the probe's family: what an AF_INET6
  * socket of a mapped probe uses to speak native IPv6. */
-struct addr addr_host_ipv6(struct probe *p, enum host h, int port);
+struct addr addr_host_ipv6(const struct probe *p, enum host h, int port);
 
 /* The one bound every wait in the harness uses. */
 #define WAIT_MS 2000

@@ -22,8 +22,7 @@ static void run(struct probe *p)
 	must(p, sock_bind(p, client, at_client));
 
 	expect_errno(p, sock_getpeername(p, client), ENOTCONN);
-	expect_state_entry(p, procnet_udp_entry(p, client), at_client, addr_wildcard(p, 0),
-			   TCP_CLOSE);
+	expect_state_entry(p, procnet_udp_entry(p, client), at_client, addr_wildcard(p, 0), TCP_CLOSE);
 }
 
 const struct rule rule = {

@@ -21,7 +21,8 @@
  *     deliver        a receive is made; a failure answers a made-up datagram
  *     drop           a send is not made but answers success; a receive is
  *                    made (the datagram is gone) and answers -1 EAGAIN
- *     value:<NAME|0> getsockopt is made; the int it read becomes NAME
+ *     value:<NAME|0> getsockopt is made; the int it read becomes NAME (an
+ *                    answer shorter than an int becomes that int)
  *     revents:<mask> poll is made; revents becomes mask (1 if nonzero, else 0)
  *
  * A bad UDPC_MUTATE ends the process with status 64 and a one-line message.
@@ -71,8 +72,7 @@ static long seq_next;
 /* Occurrences are counted per call name, in the order calls are entered. */
 static const char *const call_names[] = {
 	"bind",    "connect",     "send",        "write",      "sendto",     "sendmsg", "recvfrom",
-	"recvmsg", "getsockname", "getpeername", "getsockopt", "setsockopt", "poll",
-	"shutdown",
+	"recvmsg", "getsockname", "getpeername", "getsockopt", "setsockopt", "poll",    "shutdown",
 };
 #define NCALLS (sizeof(call_names) / sizeof(call_names[0]))
 static long occurrences[NCALLS];
@@ -433,11 +433,15 @@ int getsockopt(int fd, int level, int name, void *val, socklen_t *len)
 
 	if (!hook_begin(&h, "getsockopt", fd))
 		return REAL(getsockopt)(fd, level, name, val, len);
+	socklen_t room = *len;
 	int ret = REAL(getsockopt)(fd, level, name, val, len);
 	int got = ret == 0 && *len >= sizeof(int) ? *(int *)val : 0;
 	ret = (int)hook_end(&h, ret, 0, got);
-	if (h.kind == K_VALUE && ret == 0 && *len >= sizeof(int))
-		*(int *)val = mutation.arg;
+	/* A shorter answer (an empty SO_BINDTODEVICE name) becomes an int too. */
+	if (h.kind == K_VALUE && ret == 0 && room >= sizeof(int)) {
+		memcpy(val, &mutation.arg, sizeof(int));
+		*len = sizeof(int);
+	}
 	return ret;
 }
 
