@@ -45,3 +45,7 @@ load helper
 @test "After a disconnect with an AF_UNSPEC address of length 2, 16 or the family's own, getsockname() returns the bound address with its full length and getpeername() fails with ENOTCONN." {
 	rule udp.disconnect.sockaddr_complete_after_disconnect
 }
+
+@test "A UDP socket bound to the wildcard with port 0 is unbound (wildcard, port 0) after connect and disconnect, and the next connect() picks a port afresh." {
+	rule udp.disconnect.wildcard_port_zero_bound_loses_port
+}

@@ -25,3 +25,7 @@ load helper
 @test "A UDP socket bound with SO_REUSEPORT to the host's address receives every datagram sent to that address, before wildcard members of the same port, in either order of binding." {
 	rule udp.reuseport.specific_address_beats_wildcard_group
 }
+
+@test "An IPv4 datagram to a wildcard port shared by an AF_INET and a dual-stack AF_INET6 SO_REUSEPORT group reaches the AF_INET group, in either order of creation." {
+	rule udp.reuseport.ipv4_group_preferred_over_dualstack
+}

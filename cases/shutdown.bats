@@ -45,3 +45,15 @@ load helper
 @test "A UDP socket shut down with SHUT_RDWR stays shut down after connect() to another peer: send() fails with EPIPE and recvfrom() returns 0." {
 	rule udp.shutdown.reconnect_keeps_shutdown
 }
+
+@test "After shutdown(SHUT_RD), poll() on a connected UDP socket with nothing queued reports POLLIN|POLLRDHUP at once, and no POLLHUP." {
+	rule udp.shutdown.shut_rd_poll_reports_rdhup
+}
+
+@test "After shutdown(SHUT_RDWR), poll() on a connected UDP socket reports POLLIN|POLLOUT|POLLRDHUP|POLLHUP." {
+	rule udp.shutdown.shut_rdwr_poll_reports_hup
+}
+
+@test "shutdown(SHUT_RDWR) on an unconnected UDP socket fails with ENOTCONN, yet poll() on it then reports POLLIN|POLLHUP." {
+	rule udp.shutdown.unconnected_shut_rdwr_poll_reports_hup
+}

@@ -14,6 +14,10 @@ load helper
 	rule udp.state.proc_disconnected_shows_no_peer
 }
 
+@test "sock_diag reports a bound, unconnected UDP socket with a zero destination address and port and state CLOSE." {
+	rule udp.state.diag_bound_shows_no_peer
+}
+
 @test "sock_diag reports a connected UDP socket with its bound address, its peer as destination and state ESTABLISHED." {
 	rule udp.state.diag_connected_shows_peer
 }

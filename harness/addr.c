@@ -203,3 +203,14 @@ struct addr addr_host_ipv6(const struct probe *p, enum host h, int port)
 	v6.fam = FAM_IPV6;
 	return addr_host(&v6, h, port);
 }
+
+struct addr addr_inet_wildcard(int port)
+{
+	struct addr a = { .len = sizeof(struct sockaddr_in), .any_port = port == PORT_EPHEMERAL };
+	struct sockaddr_in *s4 = (struct sockaddr_in *)&a.ss;
+
+	s4->sin_family = AF_INET;
+	s4->sin_port = htons(port < 0 ? 0 : (uint16_t)port);
+	s4->sin_addr.s_addr = htonl(INADDR_ANY);
+	return a;
+}

@@ -32,10 +32,10 @@ static int family_domain(enum family f)
 	return f == FAM_IPV4 ? AF_INET : AF_INET6;
 }
 
-struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int type)
+static struct sock *sock_open_domain(struct probe *p, enum host h, const char *role, int domain,
+				     int type)
 {
 	struct call c = { .ok = 0 };
-	int domain = family_domain(p->fam);
 	const char *dname = domain == AF_INET ? "AF_INET" : "AF_INET6";
 	const char *tname = type == SOCK_DGRAM ? "SOCK_DGRAM" : "SOCK_RAW";
 
@@ -59,6 +59,11 @@ struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int 
 			 host_name(h));
 	chan_send(p, 'T', "%s", c.line);
 	return s;
+}
+
+struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int type)
+{
+	return sock_open_domain(p, h, role, family_domain(p->fam), type);
 }
 
 struct sock *sock_open(struct probe *p, enum host h, const char *role)
@@ -424,4 +429,9 @@ struct call sock_reuseport_cbpf_by_payload(struct probe *p, struct sock *s)
 	call_answer(&c, setsockopt(s->fd, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, &prog, sizeof(prog)));
 	trace_end(p, &c, NULL);
 	return c;
+}
+
+struct sock *sock_open_inet(struct probe *p, enum host h, const char *role)
+{
+	return sock_open_domain(p, h, role, AF_INET, SOCK_DGRAM);
 }

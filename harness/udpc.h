@@ -174,6 +174,11 @@ struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level, cons
 
 /* Catalogue II: disconnect/shutdown/reuseport/state */
 
+/* An AF_INET UDP socket whatever the probe's family: the IPv4 sockets a
+ * mapped probe sets beside its AF_INET6 ones (addresses: addr_other_family(),
+ * addr_inet_wildcard()). */
+struct sock *sock_open_inet(struct probe *p, enum host h, const char *role);
+struct addr addr_inet_wildcard(int port);
 /* shutdown(s, how): SHUT_RD, SHUT_WR, SHUT_RDWR, or any other value. */
 struct call sock_shutdown(struct probe *p, struct sock *s, int how);
 /* recvfrom() without MSG_DONTWAIT, bounded by SO_RCVTIMEO = WAIT_MS: a
