@@ -25,3 +25,11 @@ load helper
 @test "An AF_INET6 UDP socket bound or connected with an IPv4-mapped source fails with EAFNOSUPPORT to connect() or sendto() a native IPv6 address." {
 	rule udp.dualstack.mapped_source_to_native_eafnosupport
 }
+
+@test "An AF_INET6 UDP socket bound to [::] with IPV6_V6ONLY receives no IPv4 datagram: one sent to its port finds no socket." {
+	rule udp.dualstack.v6only_wildcard_misses_ipv4
+}
+
+@test "An AF_INET UDP socket cannot bind 0.0.0.0 on a port a dual-stack [::] socket holds (EADDRINUSE), but can when that socket is IPV6_V6ONLY." {
+	rule udp.dualstack.v6only_frees_ipv4_port
+}
