@@ -75,11 +75,12 @@ struct state_entry diag_udp_entry(struct probe *p, struct sock *s)
 	char buf[256];
 	const char *fname = family == AF_INET ? "AF_INET" : "AF_INET6";
 
-	if (fstat(s->fd, &st) != 0)
-		probe_error(p, "fstat(%s): %s", s->role, strerror(errno));
+	if (fstat(sock_fd(s), &st) != 0)
+		probe_error(p, "fstat(%s): %s", sock_role(s), strerror(errno));
 	q.inode = st.st_ino;
-	trace_begin(p, &e.call, "sock_diag(%s, {%s, IPPROTO_UDP, NLM_F_DUMP})", s->role, fname);
-	netns_enter(p, p->ns[s->host]); /* a netlink socket answers for the namespace it is made in */
+	trace_begin(p, &e.call, "sock_diag(%s, {%s, IPPROTO_UDP, NLM_F_DUMP})", sock_role(s), fname);
+	netns_enter(p,
+		    p->ns[sock_host(s)]); /* a netlink socket answers for the namespace it is made in */
 	struct nl_sock *nl = nl_socket_alloc();
 	if (!nl || nl_connect(nl, NETLINK_SOCK_DIAG) != 0)
 		probe_error(p, "cannot open a NETLINK_SOCK_DIAG socket (CONFIG_INET_DIAG, "
@@ -96,7 +97,7 @@ struct state_entry diag_udp_entry(struct probe *p, struct sock *s)
 	if (err < 0)
 		probe_error(p, "sock_diag dump: %s", nl_geterror(err));
 	if (e.call.ret == 0)
-		trace_end(p, &e.call, "sock_diag(%s, {%s, IPPROTO_UDP, NLM_F_DUMP}, %s)", s->role,
+		trace_end(p, &e.call, "sock_diag(%s, {%s, IPPROTO_UDP, NLM_F_DUMP}, %s)", sock_role(s),
 			  fname, state_entry_str(&e, buf, sizeof(buf)));
 	else
 		trace_end(p, &e.call, NULL);
@@ -136,8 +137,8 @@ void expect_state_entry(struct probe *p, struct state_entry e, struct addr local
 	else
 		state_entry_str(&e, got, sizeof(got));
 	snprintf(text, sizeof(text), "%.*s", (int)e.call.text_len, e.call.line);
-	check_record(p,
-		     e.call.ret == 0 && e.state == state && addr_equal(&local, &e.local) &&
-			     addr_equal(&remote, &e.remote),
-		     text, want, got);
+	expect_record(p,
+		      e.call.ret == 0 && e.state == state && addr_equal(&local, &e.local) &&
+			      addr_equal(&remote, &e.remote),
+		      text, want, got);
 }

@@ -47,10 +47,10 @@ struct state_entry procnet_udp_entry(struct probe *p, struct sock *s)
 	struct stat st;
 	char line[512], buf[256];
 
-	if (fstat(s->fd, &st) != 0)
-		probe_error(p, "fstat(%s): %s", s->role, strerror(errno));
-	trace_begin(p, &e.call, "read(%s, %s)", path, s->role);
-	netns_enter(p, p->ns[s->host]);
+	if (fstat(sock_fd(s), &st) != 0)
+		probe_error(p, "fstat(%s): %s", sock_role(s), strerror(errno));
+	trace_begin(p, &e.call, "read(%s, %s)", path, sock_role(s));
+	netns_enter(p, p->ns[sock_host(s)]);
 	FILE *f = fopen(path, "re");
 	if (!f)
 		probe_error(p, "open %s: %s", path, strerror(errno));
@@ -69,7 +69,7 @@ struct state_entry procnet_udp_entry(struct probe *p, struct sock *s)
 			continue;
 		if (!procnet_addr(local, lport, v6, &e.local) ||
 		    !procnet_addr(remote, rport, v6, &e.remote))
-			probe_error(p, "%s: cannot read the line of %s: %s", path, s->role, line);
+			probe_error(p, "%s: cannot read the line of %s: %s", path, sock_role(s), line);
 		e.state = (int)state;
 		e.call.ret = 0;
 		e.call.err = 0;
@@ -77,7 +77,7 @@ struct state_entry procnet_udp_entry(struct probe *p, struct sock *s)
 	}
 	fclose(f);
 	if (e.call.ret == 0)
-		trace_end(p, &e.call, "read(%s, %s, %s)", path, s->role,
+		trace_end(p, &e.call, "read(%s, %s, %s)", path, sock_role(s),
 			  state_entry_str(&e, buf, sizeof(buf)));
 	else
 		trace_end(p, &e.call, NULL);

@@ -16,7 +16,7 @@
 static void run(struct probe *p)
 {
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
-	const char *eth = host_ifname(p, HOST_CLIENT);
+	const char *eth = topo_ifname(p, HOST_CLIENT);
 
 	must(p, sock_bindtodevice(p, client, eth));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));

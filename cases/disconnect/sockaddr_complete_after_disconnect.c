@@ -13,7 +13,6 @@
  * sizeof(struct sockaddr_in) / sizeof(struct sockaddr_in6)); POSIX
  * getsockname().
  */
-#include "connect_raw.h"
 #include "udpc.h"
 
 #include <errno.h>

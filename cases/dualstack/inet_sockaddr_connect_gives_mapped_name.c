@@ -10,7 +10,6 @@
  * sk_v6_rcv_saddr); inet6_getname() in net/ipv6/af_inet6.c (always
  * sizeof(struct sockaddr_in6)); RFC 3493 §3.7; ipv6(7).
  */
-#include "connect_raw.h"
 #include "udpc.h"
 
 #include <netinet/in.h>

@@ -9,7 +9,6 @@
  * (usin->sin6_family == AF_INET) { if (ipv6_only_sock(sk)) return
  * -EAFNOSUPPORT;"); POSIX connect() [EAFNOSUPPORT]; ipv6(7) IPV6_V6ONLY.
  */
-#include "connect_raw.h"
 #include "udpc.h"
 
 #include <errno.h>

@@ -17,7 +17,6 @@
  * net/core/sock_reuseport.c (the UDP header pulled, so offset 0 is the
  * payload); kselftest net/reuseport_bpf.c.
  */
-#include "peers.h"
 #include "udpc.h"
 
 #include <errno.h>

@@ -28,7 +28,6 @@
  * __udp_disconnect() in net/ipv4/udp.c (net/ipv6/udp.c for IPv6);
  * reuseport_detach_sock() in net/core/sock_reuseport.c.
  */
-#include "peers.h"
 #include "udpc.h"
 
 #include <errno.h>

@@ -20,7 +20,6 @@
  * compute_score(), udp4_lib_lookup2() in net/ipv4/udp.c; socket(7)
  * SO_REUSEPORT; ipv6(7) IPV6_V6ONLY (off here).
  */
-#include "connect_raw.h"
 #include "udpc.h"
 
 #include <errno.h>

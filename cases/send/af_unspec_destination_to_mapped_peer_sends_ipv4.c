@@ -23,8 +23,7 @@
  * msg->msg_name = sin6 = NULL;" before "if (ipv6_addr_v4mapped(daddr))");
  * RFC 3493 §3.7 and RFC 4038 §4.2 (mapped peers are IPv4 on the wire).
  */
-#include "msg.h"
-#include "wire.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {

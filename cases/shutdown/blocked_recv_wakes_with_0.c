@@ -10,7 +10,7 @@
  * __skb_wait_for_more_packets() (net/core/datagram.c) sees RCV_SHUTDOWN
  * and returns with no error; gVisor udp_socket.cc ReadShutdownDifferentThread.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <sys/socket.h>
 
@@ -19,9 +19,9 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));
-	struct blocked_recv *b = sock_recv_block_start(p, client);
+	struct blocked_recv *b = blocked_recv_start(p, client);
 	expect_ok(p, sock_shutdown(p, client, SHUT_RD));
-	expect_eof(p, sock_recv_block_finish(p, b));
+	expect_eof(p, blocked_recv_finish(p, b));
 }
 
 const struct rule rule = {

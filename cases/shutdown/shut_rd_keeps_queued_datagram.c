@@ -9,7 +9,7 @@
  * net/ipv4/udp.c takes a queued datagram before it would wait; gVisor
  * udp_socket.cc ReadShutdownNonblockPendingData.
  */
-#include "msg.h"
+#include "udpc.h"
 
 #include <sys/socket.h>
 

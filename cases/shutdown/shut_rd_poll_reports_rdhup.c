@@ -10,7 +10,7 @@
  * EPOLLHUP only for SHUTDOWN_MASK), used by udp_poll() in net/ipv4/udp.c.
  */
 #define _GNU_SOURCE /* POLLRDHUP */
-#include "errq.h"
+#include "udpc.h"
 
 #include <poll.h>
 #include <sys/socket.h>

@@ -11,7 +11,7 @@
  * sockets", then sk_state_change()); datagram_poll() in
  * net/core/datagram.c; POSIX shutdown() [ENOTCONN].
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>

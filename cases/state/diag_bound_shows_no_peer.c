@@ -8,7 +8,7 @@
  * References: sock_diag(7); inet_sk_diag_fill() in net/ipv4/inet_diag.c;
  * udp_diag_dump() in net/ipv4/udp_diag.c; sock_init_data() (TCP_CLOSE).
  */
-#include "state.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <netinet/tcp.h>

@@ -10,7 +10,7 @@
  * (idiag_src/idiag_dst from inet_rcv_saddr/inet_daddr, sk_v6_rcv_saddr /
  * sk_v6_daddr for AF_INET6; idiag_state from sk_state).
  */
-#include "state.h"
+#include "udpc.h"
 
 #include <netinet/tcp.h>
 

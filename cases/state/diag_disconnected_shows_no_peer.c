@@ -11,7 +11,7 @@
  * in net/ipv4/inet_diag.c; udp_diag_dump() in net/ipv4/udp_diag.c;
  * sock_diag(7).
  */
-#include "state.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <netinet/tcp.h>

@@ -9,7 +9,7 @@
  * __ip6_dgram_sock_seq_show() in net/ipv6/datagram.c; udp_init_sock()
  * (sk_state TCP_CLOSE from sock_init_data()); proc_net(5).
  */
-#include "state.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <netinet/tcp.h>

@@ -11,7 +11,7 @@
  * sk_v6_daddr as rem_address, sk_state as st); ip4_datagram_connect() in
  * net/ipv4/datagram.c sets TCP_ESTABLISHED; proc_net(5) /proc/net/udp.
  */
-#include "state.h"
+#include "udpc.h"
 
 #include <netinet/tcp.h>
 

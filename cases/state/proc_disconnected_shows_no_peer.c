@@ -15,7 +15,7 @@
  * References: __udp_disconnect() in net/ipv4/udp.c; udp4_format_sock() in
  * net/ipv4/udp.c, __ip6_dgram_sock_seq_show() in net/ipv6/datagram.c.
  */
-#include "state.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <netinet/tcp.h>
