@@ -29,3 +29,7 @@ load helper
 @test "An IPv4 datagram to a wildcard port shared by an AF_INET and a dual-stack AF_INET6 SO_REUSEPORT group reaches the AF_INET group, in either order of creation." {
 	rule udp.reuseport.ipv4_group_preferred_over_dualstack
 }
+
+@test "A connected member of a UDP SO_REUSEPORT group never receives a third party's datagram, even when the group's BPF program picks it; an unconnected member gets it." {
+	rule udp.reuseport.program_cannot_pick_connected_member
+}

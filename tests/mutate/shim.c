@@ -339,7 +339,7 @@ static long recv_change(struct hook *h, int fd, long ret, void *buf, size_t len,
 		errno = EAGAIN;
 		return -1;
 	}
-	if (h->kind == K_DELIVER && ret < 0) {
+	if (h->kind == K_DELIVER && ret < 0 && buf) {
 		ret = (long)(len < sizeof(made_up) - 1 ? len : sizeof(made_up) - 1);
 		memcpy(buf, made_up, (size_t)ret);
 		/* From the socket's own address: any source will do. */
