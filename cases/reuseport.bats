@@ -33,3 +33,7 @@ load helper
 @test "A connected member of a UDP SO_REUSEPORT group never receives a third party's datagram, even when the group's BPF program picks it; an unconnected member gets it." {
 	rule udp.reuseport.program_cannot_pick_connected_member
 }
+
+@test "A wildcard-bound member of a UDP SO_REUSEPORT group that connects and then disconnects is back in the group, where the group's BPF program can choose it again." {
+	rule udp.reuseport.wildcard_member_rejoins_group
+}
