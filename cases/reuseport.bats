@@ -37,3 +37,7 @@ load helper
 @test "A wildcard-bound member of a UDP SO_REUSEPORT group that connects and then disconnects is back in the group, where the group's BPF program can choose it again." {
 	rule udp.reuseport.wildcard_member_rejoins_group
 }
+
+@test "With more than ten UDP sockets on a wildcard port, an IPv4 datagram still reaches the AF_INET SO_REUSEPORT group rather than the dual-stack AF_INET6 one bound before it." {
+	rule udp.reuseport.large_groups_ipv4_preferred_over_dualstack
+}

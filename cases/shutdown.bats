@@ -57,3 +57,7 @@ load helper
 @test "shutdown(SHUT_RDWR) on an unconnected UDP socket fails with ENOTCONN, yet poll() on it then reports POLLIN|POLLHUP." {
 	rule udp.shutdown.unconnected_shut_rdwr_poll_reports_hup
 }
+
+@test "After shutdown(SHUT_RD) on an unconnected UDP socket, recvfrom() with MSG_DONTWAIT on its empty queue fails with EAGAIN, not 0." {
+	rule udp.shutdown.unconnected_shut_rd_dontwait_eagain
+}
