@@ -29,31 +29,47 @@ static void families_json(struct str *b, bool first_member, const char *key, uns
 	str_printf(b, "]");
 }
 
-static void outcomes_json(struct str *b, const struct rule *r)
+/* ,"key":[{"k1":"v1",...},...]: n objects of nkeys string members each. */
+static void objects_json(struct str *b, const char *key, const char *const *keys, size_t nkeys,
+			 const char *const *values, size_t n)
 {
-	str_printf(b, ",\"outcomes\":[");
-	for (int i = 0; i < RULE_MAX_OUTCOMES && r->outcomes[i].source; i++) {
+	str_printf(b, ",\"%s\":[", key);
+	for (size_t i = 0; i < n; i++) {
 		str_printf(b, "%s{", i ? "," : "");
-		json_member(b, true, "source", r->outcomes[i].source);
-		json_member(b, false, "cite", r->outcomes[i].cite);
-		json_member(b, false, "expects", r->outcomes[i].expects);
+		for (size_t k = 0; k < nkeys; k++)
+			json_member(b, k == 0, keys[k], values[i * nkeys + k]);
 		str_printf(b, "}");
 	}
 	str_printf(b, "]");
 }
 
+static void outcomes_json(struct str *b, const struct rule *r)
+{
+	static const char *const keys[] = { "source", "cite", "expects" };
+	const char *v[RULE_MAX_OUTCOMES * 3];
+	size_t n = 0;
+
+	for (; n < RULE_MAX_OUTCOMES && r->outcomes[n].source; n++) {
+		v[n * 3] = r->outcomes[n].source;
+		v[n * 3 + 1] = r->outcomes[n].cite;
+		v[n * 3 + 2] = r->outcomes[n].expects;
+	}
+	objects_json(b, "outcomes", keys, 3, v, n);
+}
+
 static void tags_json(struct str *b, const struct rule *r)
 {
-	str_printf(b, ",\"tags\":[");
-	for (int i = 0; i < RULE_MAX_TAGS && r->tags[i].kind; i++) {
-		str_printf(b, "%s{", i ? "," : "");
-		json_member(b, true, "kind", r->tags[i].kind);
-		json_member(b, false, "value", r->tags[i].value);
-		json_member(b, false, "subject", r->tags[i].subject);
-		json_member(b, false, "version", r->tags[i].version);
-		str_printf(b, "}");
+	static const char *const keys[] = { "kind", "value", "subject", "version" };
+	const char *v[RULE_MAX_TAGS * 4];
+	size_t n = 0;
+
+	for (; n < RULE_MAX_TAGS && r->tags[n].kind; n++) {
+		v[n * 4] = r->tags[n].kind;
+		v[n * 4 + 1] = r->tags[n].value;
+		v[n * 4 + 2] = r->tags[n].subject;
+		v[n * 4 + 3] = r->tags[n].version;
 	}
-	str_printf(b, "]");
+	objects_json(b, "tags", keys, 4, v, n);
 }
 
 /* "udp.send.x" -> "send" */

@@ -93,37 +93,36 @@ struct sock *sock_open(struct probe *p, enum host h, const char *role)
 	return sock_open_type(p, h, role, SOCK_DGRAM);
 }
 
-struct call sock_bind(struct probe *p, struct sock *s, struct addr a)
+/* bind() or connect() of a, declaring len bytes of it; the transcript
+ * shows len only when the rule chose it (show_len). */
+static struct call sock_addr_call(struct probe *p, struct sock *s, const char *fn,
+				  int (*call)(int, const struct sockaddr *, socklen_t), struct addr a,
+				  socklen_t len, bool show_len)
 {
 	struct call c = { .ok = 0 };
-	char as[80];
+	char as[80], ls[16] = "";
 
-	trace_begin(p, &c, "bind(%s, %s)", s->role, addr_str(&a, as, sizeof(as)));
-	trace_answer(&c, bind(s->fd, (struct sockaddr *)&a.ss, a.len));
+	if (show_len)
+		snprintf(ls, sizeof(ls), ", %u", len);
+	trace_begin(p, &c, "%s(%s, %s%s)", fn, s->role, addr_str(&a, as, sizeof(as)), ls);
+	trace_answer(&c, call(s->fd, (struct sockaddr *)&a.ss, len));
 	trace_end(p, &c, NULL);
 	return c;
+}
+
+struct call sock_bind(struct probe *p, struct sock *s, struct addr a)
+{
+	return sock_addr_call(p, s, "bind", bind, a, a.len, false);
 }
 
 struct call sock_connect(struct probe *p, struct sock *s, struct addr a)
 {
-	struct call c = { .ok = 0 };
-	char as[80];
-
-	trace_begin(p, &c, "connect(%s, %s)", s->role, addr_str(&a, as, sizeof(as)));
-	trace_answer(&c, connect(s->fd, (struct sockaddr *)&a.ss, a.len));
-	trace_end(p, &c, NULL);
-	return c;
+	return sock_addr_call(p, s, "connect", connect, a, a.len, false);
 }
 
 struct call sock_connect_len(struct probe *p, struct sock *s, struct addr a, socklen_t len)
 {
-	struct call c = { .ok = 0 };
-	char as[80];
-
-	trace_begin(p, &c, "connect(%s, %s, %u)", s->role, addr_str(&a, as, sizeof(as)), len);
-	trace_answer(&c, connect(s->fd, (struct sockaddr *)&a.ss, len));
-	trace_end(p, &c, NULL);
-	return c;
+	return sock_addr_call(p, s, "connect", connect, a, len, true);
 }
 
 struct call sock_disconnect(struct probe *p, struct sock *s)

@@ -56,21 +56,11 @@ static struct nl_addr *rt_mac(const unsigned char mac[6])
 	return nl_addr_build(AF_LLC, mac, 6);
 }
 
-int rt_link_index(struct rt *rt, const char *name)
+void rt_link_up(struct rt *rt, int index)
 {
-	struct rtnl_link *link = NULL;
+	struct rtnl_link *link = rtnl_link_alloc(), *change = rtnl_link_alloc();
 
-	rt_check(rt, rtnl_link_get_kernel(rt->sk, 0, name, &link), name);
-	int index = rtnl_link_get_ifindex(link);
-	rtnl_link_put(link);
-	return index;
-}
-
-void rt_link_up(struct rt *rt, const char *name)
-{
-	struct rtnl_link *link = NULL, *change = rtnl_link_alloc();
-
-	rt_check(rt, rtnl_link_get_kernel(rt->sk, 0, name, &link), name);
+	rtnl_link_set_ifindex(link, index);
 	rtnl_link_set_flags(change, IFF_UP);
 	rt_check(rt, rtnl_link_change(rt->sk, link, change, 0), "set link up");
 	rtnl_link_put(change);
@@ -111,15 +101,15 @@ void rt_veth_add(struct rt *rt, const struct rt_veth *v)
 	rtnl_link_veth_release(veth);
 }
 
-int rt_bridge_add(struct rt *rt, const char *name)
+void rt_bridge_add(struct rt *rt, const char *name, int index)
 {
 	struct rtnl_link *br = rtnl_link_bridge_alloc();
 
 	rtnl_link_set_name(br, name);
+	rtnl_link_set_ifindex(br, index);
 	rtnl_link_set_flags(br, IFF_UP);
 	rt_check(rt, rtnl_link_add(rt->sk, br, NLM_F_CREATE | NLM_F_EXCL), "create bridge");
 	rtnl_link_put(br);
-	return rt_link_index(rt, name);
 }
 
 int rt_addr_add(struct rt *rt, int ifindex, const char *local, const char *brd, int family)

@@ -24,11 +24,11 @@ struct rt_veth {
 
 struct rt rt_open(struct probe *p, int ns);
 void rt_close(struct rt *rt);
-int rt_link_index(struct rt *rt, const char *name);
-void rt_link_up(struct rt *rt, const char *name);
+/* Interface indexes are the topology's choice (rt_veth_add()), never looked up. */
+void rt_link_up(struct rt *rt, int index);
 void rt_veth_add(struct rt *rt, const struct rt_veth *v);
-/* A bridge, up; returns its index. */
-int rt_bridge_add(struct rt *rt, const char *name);
+/* A bridge with this index, up. */
+void rt_bridge_add(struct rt *rt, const char *name, int index);
 /* local "a/len", brd NULL or the broadcast address; returns 0 or libnl's
  * error for an IPv6 address the device refuses (-NLE_NOACCESS). */
 int rt_addr_add(struct rt *rt, int ifindex, const char *local, const char *brd, int family);

@@ -214,16 +214,22 @@ static void segment_neighbours(struct rt *rt, const struct segment *seg, int k, 
 	}
 }
 
-static void segment_configure(struct probe *p, const struct segment *seg, int k, const char *ifname)
+/* The interface index of the k-th host's link on a segment (see rt_veth_add()). */
+static int host_ifindex(const struct segment *seg, int k)
+{
+	return 100 + 10 * seg->subnet + k;
+}
+
+static void segment_configure(struct probe *p, const struct segment *seg, int k)
 {
 	enum host h = seg->hosts[k];
 	struct rt rt = rt_open(p, p->ns[h]);
-	int ifindex = rt_link_index(&rt, ifname);
+	int ifindex = host_ifindex(seg, k);
 	char gw[PLAN_TEXT_MAX];
 
 	/* Up before the addresses: an IPv6 address on a link without carrier
 	 * would stay tentative. */
-	rt_link_up(&rt, ifname);
+	rt_link_up(&rt, ifindex);
 	segment_addresses(p, &rt, seg, k, ifindex);
 	segment_neighbours(&rt, seg, k, ifindex);
 	if (p->rule->topology == TOPO_ROUTED && h != HOST_ROUTER) {
@@ -236,12 +242,6 @@ static void segment_configure(struct probe *p, const struct segment *seg, int k,
 	rt_close(&rt);
 }
 
-/* The interface index of the k-th host's link on a segment (see rt_veth_add()). */
-static int host_ifindex(const struct segment *seg, int k)
-{
-	return 100 + 10 * seg->subnet + k;
-}
-
 /* More than two hosts: a bridge in a namespace of its own, a veth from it
  * to each host. */
 static void segment_switch(struct probe *p, const struct segment *seg, const char *ifname)
@@ -249,8 +249,9 @@ static void segment_switch(struct probe *p, const struct segment *seg, const cha
 	int sw = netns_new(p);
 	SETTINGS(p, sw, switch_settings);
 	struct rt rt = rt_open(p, sw);
-	int br = rt_bridge_add(&rt, "br0");
+	int br = 300 + seg->subnet;
 
+	rt_bridge_add(&rt, "br0", br);
 	for (int k = 0; k < seg->nhosts; k++) {
 		char port[IFNAMSIZ];
 		unsigned char mac[6];
@@ -299,8 +300,11 @@ static void segment_build(struct probe *p, const struct segment *seg)
 	else
 		segment_switch(p, seg, ifname);
 	for (int k = 0; k < seg->nhosts; k++)
-		segment_configure(p, seg, k, ifname);
+		segment_configure(p, seg, k);
 }
+
+/* lo is the first device of every namespace (loopback_net_init()). */
+#define LOOPBACK_IFINDEX 1
 
 static void host_create(struct probe *p, enum host h)
 {
@@ -312,7 +316,7 @@ static void host_create(struct probe *p, enum host h)
 	if (h == HOST_ROUTER)
 		SETTINGS(p, p->ns[h], router_settings);
 	struct rt rt = rt_open(p, p->ns[h]);
-	rt_link_up(&rt, "lo");
+	rt_link_up(&rt, LOOPBACK_IFINDEX);
 	rt_close(&rt);
 }
 

@@ -82,3 +82,60 @@ teardown() {
 		grep -q -F "rule $id" "cases/$topic.bats" || { echo "$id: no 'rule $id' in cases/$topic.bats"; return 1; }
 	done
 }
+
+@test "the harness's pure functions pass their unit tests (no root needed)" {
+	run -0 "$BUILD/tests/unit/unit"
+	[[ $output == *"# Totals: pass:"*" fail:0 "* ]]
+	[[ $output != *"not ok"* ]]
+}
+
+@test "a rule killed by a signal is ERROR naming the signal and the last call" {
+	run -1 "$PROBES/crash" --json "$TMP/r.jsonl"
+	[[ $output == *'not ok 1 ipv4 # ERROR probe crashed: killed by ABRT; last call: send(client, "ping", 4, 0)'* ]]
+	run jq -r 'select(.family == "ipv4") | [.verdict, .fails_run] | @tsv' "$TMP/r.jsonl"
+	[[ $output == $'ERROR\ttrue' ]]
+}
+
+@test "a rule that checks nothing is ERROR, never PASS" {
+	run -1 "$PROBES/checks_nothing"
+	[[ $output == *"not ok 1 ipv4 # ERROR the rule checked nothing: a rule that cannot fail is a defect"* ]]
+}
+
+@test "a failing must() is ERROR with the call, not FAIL" {
+	run -1 "$PROBES/must_fails" --json "$TMP/r.jsonl"
+	[[ $output == *'not ok 1 ipv4 # ERROR setup call failed: send(client, "ping", 4, 0) = -1 EDESTADDRREQ'* ]]
+	run jq -r 'select(.family == "ipv4") | [.verdict, (.checks | length)] | @tsv' "$TMP/r.jsonl"
+	[[ $output == $'ERROR\t0' ]]
+}
+
+@test "probe_skip() is SKIP with its reason, and a probe whose families all skip exits 4" {
+	run -4 "$PROBES/skips"
+	[[ ${lines[3]} == "ok 1 ipv4 # SKIP not applicable here: a harness test" ]]
+	[[ $output == *"# Totals: pass:0 fail:0 xfail:0 xpass:0 skip:3 error:0"* ]]
+}
+
+@test "a declared known divergence that fails is XFAIL: exit 0, and exit 1 with --strict" {
+	run -0 "$PROBES/known_fail" --json "$TMP/r.jsonl"
+	[[ $output == *$'# known divergence (all kernels): udp_sendmsg() returns EDESTADDRREQ\nok 1 ipv4 # XFAIL known divergence'* ]]
+	run -1 "$PROBES/known_fail" --strict --json "$TMP/strict.jsonl"
+	[[ $output == *"ok 1 ipv4 # XFAIL known divergence"* ]]
+	run jq -r 'select(.family == "ipv4") | [.verdict, .fails_run] | @tsv' "$TMP/r.jsonl" "$TMP/strict.jsonl"
+	[[ $output == $'XFAIL\tfalse\nXFAIL\ttrue' ]]
+}
+
+@test "a declared known divergence that does not occur is XPASS, so a fixed kernel shows" {
+	run -0 "$PROBES/known_pass" --json "$TMP/r.jsonl"
+	[[ $output == *"ok 1 ipv4 # XPASS known divergence did not occur"* ]]
+	[[ $output == *$'\nok 2 ipv6\n'* ]]
+	[[ $output == *"# Totals: pass:1 fail:0 xfail:0 xpass:1 skip:1 error:0"* ]]
+	run -1 "$PROBES/known_pass" --strict
+	run jq -r '[.family, .verdict] | @tsv' "$TMP/r.jsonl"
+	[[ $output == $'ipv4\tXPASS\nipv6\tPASS\nmapped\tSKIP' ]]
+}
+
+@test "--lost writes an ERROR record and KTAP line for every selected family, running nothing" {
+	run -1 "$PROBES/known_pass" --lost "probe died (exit 137)" --family ipv6,mapped --json "$TMP/r.jsonl"
+	[[ $output == *$'1..2\nnot ok 1 ipv6 # ERROR probe died (exit 137)\nnot ok 2 mapped # ERROR probe died (exit 137)'* ]]
+	run jq -r '[.family, .verdict, .reason, (.transcript | length)] | @tsv' "$TMP/r.jsonl"
+	[[ $output == $'ipv6\tERROR\tprobe died (exit 137)\t0\nmapped\tERROR\tprobe died (exit 137)\t0' ]]
+}

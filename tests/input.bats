@@ -53,3 +53,32 @@ setup() {
 	[[ $stderr == "udpconform: cannot write results to $TMP/results/$(uname -r); set RESULTS to a writable folder" ]]
 	[[ -z $output ]]
 }
+
+@test "a probe refuses an empty, comma-only, over-long or spaced-wrong family list in one line, 64" {
+	local list
+	for list in "" "," "ipv4,,ipv6" "ipv4," " ipv4" "$(printf 'ipv4,%.0s' {1..20})ipv4"; do
+		run -64 --separate-stderr "$BUILD/tests/probes/hang" --family "$list"
+		[[ $stderr == "test.harness.hang: --family "*"(see --help)" ]]
+		[[ ${#stderr_lines[@]} == 1 ]]
+		[[ -z $output ]]
+	done
+}
+
+@test "a probe takes families comma- or space-separated" {
+	run -0 --separate-stderr "$BUILD/tests/probes/known_pass" --family "ipv6 mapped"
+	[[ $output == *$'1..2\n'* ]]
+	run -0 --separate-stderr "$BUILD/tests/probes/known_pass" --family "ipv6, mapped"
+	[[ $output == *$'1..2\n'* ]]
+}
+
+@test "a bad option, a missing argument or a trailing argument is one line and 64" {
+	run -64 --separate-stderr "$BUILD/tests/probes/hang" --bogus
+	[[ $stderr == "test.harness.hang: unknown option or missing argument: --bogus (see --help)" ]]
+	run -64 --separate-stderr "$BUILD/tests/probes/hang" --family
+	[[ ${#stderr_lines[@]} == 1 ]]
+	run -64 --separate-stderr "$BUILD/tests/probes/hang" --meta extra
+	[[ $stderr == "test.harness.hang: unexpected argument 'extra' (see --help)" ]]
+	[[ -z $output ]]
+	run -64 --separate-stderr "$BUILD/tests/probes/hang" --cpu 100000
+	[[ ${#stderr_lines[@]} == 1 ]]
+}
