@@ -4,6 +4,8 @@
 #include "plan.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -209,9 +211,53 @@ const char *addr_str(const struct addr *a, char *buf, size_t n)
 		snprintf(port, sizeof(port), "...");
 	else
 		snprintf(port, sizeof(port), "%u", ntohs(nport));
-	if (a->ss.ss_family == AF_INET6)
+	if (a->ss.ss_family == AF_INET6 && ((const struct sockaddr_in6 *)&a->ss)->sin6_scope_id)
+		snprintf(buf, n, "[%s%%%u]:%s", host,
+			 (unsigned)((const struct sockaddr_in6 *)&a->ss)->sin6_scope_id, port);
+	else if (a->ss.ss_family == AF_INET6)
 		snprintf(buf, n, "[%s]:%s", host, port);
 	else
 		snprintf(buf, n, "%s:%s", host, port);
 	return buf;
+}
+
+struct addr addr_link_local(struct probe *p, enum host h, int port, enum host from)
+{
+	char text[PLAN_TEXT_MAX];
+	int subnet = topo_subnet(p->rule->topology, h, from);
+
+	if (p->fam != FAM_IPV6)
+		probe_error(p, "addr_link_local: link-local scope is IPv6's; the rule runs it for %s",
+			    family_name(p->fam));
+	if (subnet < 0)
+		probe_error(p, "addr_link_local: hosts %s and %s share no link", plan_host_name(h),
+			    plan_host_name(from));
+	struct addr a = addr_v6(plan_link_local(subnet, h, text), port);
+	netns_enter(p, p->ns[from]);
+	unsigned idx = if_nametoindex(topo_ifname(p, from));
+	if (!idx)
+		probe_error(p, "if_nametoindex(%s) on host %s: %s", topo_ifname(p, from),
+			    plan_host_name(from), strerror(errno));
+	((struct sockaddr_in6 *)&a.ss)->sin6_scope_id = idx;
+	return a;
+}
+
+struct addr addr_host_ipv6(const struct probe *p, enum host h, int port)
+{
+	/* addr_host() as an IPv6 probe asks it. */
+	struct probe v6 = *p;
+
+	v6.fam = FAM_IPV6;
+	return addr_host(&v6, h, port);
+}
+
+struct addr addr_inet_wildcard(int port)
+{
+	struct addr a = { .len = sizeof(struct sockaddr_in), .any_port = port == PORT_EPHEMERAL };
+	struct sockaddr_in *s4 = (struct sockaddr_in *)&a.ss;
+
+	s4->sin_family = AF_INET;
+	s4->sin_port = htons(port < 0 ? 0 : (uint16_t)port);
+	s4->sin_addr.s_addr = htonl(INADDR_ANY);
+	return a;
 }

@@ -60,6 +60,15 @@ struct addr addr_as_unspec(struct addr a);
  * AF_INET6 sockaddr (2001:db8:...) for an IPv4 probe, a plain AF_INET one
  * (198.18....) for an IPv6 or mapped probe. */
 struct addr addr_other_family(struct probe *p, enum host h, int port);
+/* Host h's own IPv6 address whatever the probe's family: what an AF_INET6
+ * socket of a mapped probe uses to speak native IPv6. */
+struct addr addr_host_ipv6(const struct probe *p, enum host h, int port);
+/* 0.0.0.0: the wildcard an AF_INET socket of a mapped probe binds. */
+struct addr addr_inet_wildcard(int port);
+/* IPv6 link-local address of host h on its first link (the EUI-64 address
+ * the kernel derives from the MAC the plan gives it), with the scope id of
+ * host `from`'s interface on that link. */
+struct addr addr_link_local(struct probe *p, enum host h, int port, enum host from);
 /* Address and port equal; want->any_port accepts any ephemeral port. */
 bool addr_equal(const struct addr *want, const struct addr *got);
 /* "198.18.0.1:7000", "[2001:db8::1]:7000", ports in the ephemeral range as "...". */

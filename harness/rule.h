@@ -23,6 +23,10 @@ enum topology {
 /* Hosts are where sockets live; roles (socket names) are chosen per call. */
 enum host { HOST_CLIENT, HOST_SERVER, HOST_STRANGER, HOST_ROUTER, HOST_COUNT };
 
+struct probe;
+/* The name of host h's interface on its (first) link: "eth0". */
+const char *topo_ifname(struct probe *p, enum host h);
+
 /* What one authority says the outcome is. */
 struct outcome {
 	const char *source;  /* "Linux", "POSIX" or "BSD" */

@@ -6,10 +6,14 @@
 #include "plan.h"
 
 #include <errno.h>
+#include <linux/filter.h>
+#include <net/if.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -50,10 +54,15 @@ const char *sock_role(const struct sock *s)
 	return s->role;
 }
 
-struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int type)
+enum host sock_host(const struct sock *s)
+{
+	return s->host;
+}
+
+static struct sock *sock_open_domain(struct probe *p, enum host h, const char *role, int domain,
+				     int type)
 {
 	struct call c = { .ok = 0 };
-	int domain = family_domain(p->fam);
 	const char *dname = domain == AF_INET ? "AF_INET" : "AF_INET6";
 	const char *tname = type == SOCK_DGRAM ? "SOCK_DGRAM" : "SOCK_RAW";
 
@@ -72,6 +81,11 @@ struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int 
 			 plan_host_name(h));
 	chan_send(p, 'T', "%s", c.line);
 	return s;
+}
+
+struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int type)
+{
+	return sock_open_domain(p, h, role, family_domain(p->fam), type);
 }
 
 struct sock *sock_open(struct probe *p, enum host h, const char *role)
@@ -353,4 +367,124 @@ struct call sock_join_group(struct probe *p, struct sock *s, struct addr group)
 	}
 	trace_end(p, &c, NULL);
 	return c;
+}
+
+/* ---- Catalogue II: disconnect/shutdown/reuseport/state ------------------------------ */
+
+struct call sock_shutdown(struct probe *p, struct sock *s, int how)
+{
+	static const char *const names[] = {
+		[SHUT_RD] = "SHUT_RD", [SHUT_WR] = "SHUT_WR", [SHUT_RDWR] = "SHUT_RDWR"
+	};
+	struct call c = { .ok = 0 };
+
+	if (how >= SHUT_RD && how <= SHUT_RDWR)
+		trace_begin(p, &c, "shutdown(%s, %s)", s->role, names[how]);
+	else
+		trace_begin(p, &c, "shutdown(%s, %d)", s->role, how);
+	trace_answer(&c, shutdown(s->fd, how));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_recv_blocking(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	struct timeval tv = { .tv_sec = WAIT_MS / 1000, .tv_usec = (WAIT_MS % 1000) * 1000L };
+	char pl[CALL_DATA_MAX + 8], as[80];
+
+	trace_begin(p, &c, "setsockopt(%s, SOL_SOCKET, SO_RCVTIMEO, {tv_sec=%ld, tv_usec=%ld})",
+		    s->role, (long)tv.tv_sec, (long)tv.tv_usec);
+	trace_answer(&c, setsockopt(s->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)));
+	trace_end(p, &c, NULL);
+	must(p, c);
+
+	c = (struct call){ .ok = 0 };
+	trace_begin(p, &c, "recvfrom(%s, ..., %d, 0)", s->role, CALL_DATA_MAX);
+	c.addr.len = sizeof(c.addr.ss);
+	trace_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), 0, (struct sockaddr *)&c.addr.ss,
+				  &c.addr.len));
+	if (c.ret <= 0) {
+		/* 0: end of file, no datagram and no source address. */
+		c.addr = (struct addr){ 0 };
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	c.len = (size_t)c.ret;
+	c.ok = c.ret;
+	trace_payload(c.data, c.len, pl, sizeof(pl));
+	trace_end(p, &c, "recvfrom(%s, %s, %d, 0, %s)", s->role, pl, CALL_DATA_MAX,
+		  addr_str(&c.addr, as, sizeof(as)));
+	return c;
+}
+
+struct call sock_bindtodevice(struct probe *p, struct sock *s, const char *ifname)
+{
+	struct call c = { .ok = 0 };
+
+	trace_begin(p, &c, "setsockopt(%s, SOL_SOCKET, SO_BINDTODEVICE, \"%s\")", s->role, ifname);
+	trace_answer(&c,
+		     setsockopt(s->fd, SOL_SOCKET, SO_BINDTODEVICE, ifname, (socklen_t)strlen(ifname)));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_bound_device(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	socklen_t len = IFNAMSIZ;
+	char pl[CALL_DATA_MAX];
+
+	trace_begin(p, &c, "getsockopt(%s, SOL_SOCKET, SO_BINDTODEVICE, ...)", s->role);
+	trace_answer(&c, getsockopt(s->fd, SOL_SOCKET, SO_BINDTODEVICE, c.data, &len));
+	if (c.ret != 0) {
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	/* sock_getbindtodevice(): the name with its NUL, or length 0 for none. */
+	c.len = len && c.data[len - 1] == '\0' ? len - 1 : len;
+	trace_payload(c.data, c.len, pl, sizeof(pl));
+	trace_end(p, &c, "getsockopt(%s, SOL_SOCKET, SO_BINDTODEVICE, %s, [%u])", s->role, pl,
+		  (unsigned)len);
+	return c;
+}
+
+struct call sock_incoming_cpu(struct probe *p, struct sock *s, bool this_cpu)
+{
+	struct call c = { .ok = 0 };
+	int cpu = this_cpu ? sched_getcpu() : -1;
+
+	/* The CPU number differs from run to run; the transcript says which. */
+	trace_begin(p, &c, "setsockopt(%s, SOL_SOCKET, SO_INCOMING_CPU, [%s])", s->role,
+		    this_cpu ? "this CPU" : "-1");
+	trace_answer(&c, setsockopt(s->fd, SOL_SOCKET, SO_INCOMING_CPU, &cpu, sizeof(cpu)));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_reuseport_cbpf_by_payload(struct probe *p, struct sock *s)
+{
+	/* The group's socks[] index is the datagram's first byte minus '0':
+	 * run_bpf_filter() in net/core/sock_reuseport.c pulls the UDP header
+	 * first, so offset 0 is the payload. */
+	struct sock_filter code[] = {
+		BPF_STMT(BPF_LD | BPF_B | BPF_ABS, 0),
+		BPF_STMT(BPF_ALU | BPF_SUB | BPF_K, '0'),
+		BPF_STMT(BPF_RET | BPF_A, 0),
+	};
+	struct sock_fprog prog = { .len = sizeof(code) / sizeof(code[0]), .filter = code };
+	struct call c = { .ok = 0 };
+
+	trace_begin(p, &c,
+		    "setsockopt(%s, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, "
+		    "{ldb [0]; sub #'0'; ret a})",
+		    s->role);
+	trace_answer(&c, setsockopt(s->fd, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, &prog, sizeof(prog)));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct sock *sock_open_inet(struct probe *p, enum host h, const char *role)
+{
+	return sock_open_domain(p, h, role, AF_INET, SOCK_DGRAM);
 }

@@ -78,4 +78,27 @@ struct call sock_recverr_on(struct probe *p, struct sock *s);
  * interface the kernel picks (interface 0 / INADDR_ANY). */
 struct call sock_join_group(struct probe *p, struct sock *s, struct addr group);
 
+/* Catalogue II: disconnect/shutdown/reuseport/state */
+
+/* An AF_INET UDP socket whatever the probe's family: the IPv4 sockets a
+ * mapped probe sets beside its AF_INET6 ones (addresses: addr_other_family(),
+ * addr_inet_wildcard()). */
+struct sock *sock_open_inet(struct probe *p, enum host h, const char *role);
+/* shutdown(s, how): SHUT_RD, SHUT_WR, SHUT_RDWR, or any other value. */
+struct call sock_shutdown(struct probe *p, struct sock *s, int how);
+/* recvfrom() without MSG_DONTWAIT, bounded by SO_RCVTIMEO = WAIT_MS: a
+ * datagram, 0 (end of file: the socket is shut down for reading), or
+ * -1 EAGAIN when nothing came within the bound. */
+struct call sock_recv_blocking(struct probe *p, struct sock *s);
+/* setsockopt(SO_BINDTODEVICE, ifname); getsockopt(SO_BINDTODEVICE): data
+ * holds the device name, len 0 when the socket is bound to no device. */
+struct call sock_bindtodevice(struct probe *p, struct sock *s, const char *ifname);
+struct call sock_bound_device(struct probe *p, struct sock *s);
+/* setsockopt(SO_INCOMING_CPU): the CPU the probe runs on, or -1 (none). */
+struct call sock_incoming_cpu(struct probe *p, struct sock *s, bool this_cpu);
+/* SO_ATTACH_REUSEPORT_CBPF: a classic BPF program that picks the group
+ * member whose index is the datagram's first byte minus '0' ("1..." picks
+ * socks[1]), so the choice depends on no hash. */
+struct call sock_reuseport_cbpf_by_payload(struct probe *p, struct sock *s);
+
 #endif

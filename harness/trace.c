@@ -51,7 +51,7 @@ const char *trace_revents(short ev, char *buf, size_t n)
 	} names[] = {
 		{ POLLIN, "POLLIN" },         { POLLPRI, "POLLPRI" },       { POLLOUT, "POLLOUT" },
 		{ POLLERR, "POLLERR" },       { POLLHUP, "POLLHUP" },       { POLLNVAL, "POLLNVAL" },
-		{ POLLRDNORM, "POLLRDNORM" }, { POLLWRNORM, "POLLWRNORM" },
+		{ POLLRDNORM, "POLLRDNORM" }, { POLLWRNORM, "POLLWRNORM" }, { POLLRDHUP, "POLLRDHUP" },
 	};
 	size_t used = 0;
 

@@ -54,6 +54,7 @@ static bool udp_of_ipv4(struct probe *p, const uint8_t *pkt, size_t n, struct ca
 	/* Written in the probe's family; an IPv6 probe never sees IPv4 on its
 	 * wire, and if it did the family would not match. */
 	c->addr = addr_from_ipv4(p, ip.saddr, ntohs(u.source));
+	c->value = 4;
 	c->len = n - hl - sizeof(u);
 	memcpy(c->data, pkt + hl + sizeof(u), c->len < sizeof(c->data) ? c->len : sizeof(c->data));
 	return true;
@@ -76,6 +77,7 @@ static bool udp_of_ipv6(const uint8_t *pkt, size_t n, struct call *c)
 	s6->sin6_family = AF_INET6;
 	s6->sin6_port = u.source;
 	s6->sin6_addr = ip.ip6_src;
+	c->value = 6;
 	c->len = n - sizeof(ip) - sizeof(u);
 	memcpy(c->data, pkt + sizeof(ip) + sizeof(u),
 	       c->len < sizeof(c->data) ? c->len : sizeof(c->data));
@@ -114,7 +116,7 @@ static long wire_next_udp(struct probe *p, struct sock *w, struct call *c)
 	}
 }
 
-struct call wire_recv_udp(struct probe *p, struct sock *w)
+static struct call wire_recv(struct probe *p, struct sock *w, bool show_ip)
 {
 	struct call c = { .ok = 0 };
 	char pl[CALL_DATA_MAX + 8], as[80];
@@ -127,7 +129,21 @@ struct call wire_recv_udp(struct probe *p, struct sock *w)
 	}
 	c.ok = c.ret;
 	trace_payload(c.data, c.len < sizeof(c.data) ? c.len : sizeof(c.data), pl, sizeof(pl));
-	trace_end(p, &c, "recvfrom(%s, UDP %s from %s)", sock_role(w), pl,
-		  addr_str(&c.addr, as, sizeof(as)));
+	if (show_ip)
+		trace_end(p, &c, "recvfrom(%s, UDP in IPv%d %s from %s)", sock_role(w), c.value, pl,
+			  addr_str(&c.addr, as, sizeof(as)));
+	else
+		trace_end(p, &c, "recvfrom(%s, UDP %s from %s)", sock_role(w), pl,
+			  addr_str(&c.addr, as, sizeof(as)));
 	return c;
+}
+
+struct call wire_recv_udp(struct probe *p, struct sock *w)
+{
+	return wire_recv(p, w, false);
+}
+
+struct call wire_recv_udp_ip(struct probe *p, struct sock *w)
+{
+	return wire_recv(p, w, true);
 }

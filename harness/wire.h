@@ -22,4 +22,9 @@ struct sock *wire_open(struct probe *p, enum host h);
  * expect_datagram() judges it.  -1 EAGAIN: no UDP datagram came. */
 struct call wire_recv_udp(struct probe *p, struct sock *wire);
 
+/* The same, and value is the IP version the datagram travelled in (4 or 6),
+ * which the source address alone does not tell: an IPv4 datagram of a
+ * mapped probe and an IPv6 one from ::ffff:a.b.c.d read alike. */
+struct call wire_recv_udp_ip(struct probe *p, struct sock *wire);
+
 #endif

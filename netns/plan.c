@@ -91,3 +91,15 @@ void plan_mac(int subnet, enum host h, unsigned char mac[6])
 	for (int i = 0; i < 6; i++)
 		mac[i] = m[i];
 }
+
+const char *plan_link_local(int subnet, enum host h, char *buf)
+{
+	unsigned char m[6];
+
+	/* The EUI-64 interface id of the MAC (RFC 4291 appendix A): the
+	 * universal/local bit flipped, ff:fe in the middle. */
+	plan_mac(subnet, h, m);
+	snprintf(buf, PLAN_TEXT_MAX, "fe80::%x:%x:%x:%x", (m[0] ^ 0x02) << 8 | m[1], m[2] << 8 | 0xff,
+		 0xfe << 8 | m[3], m[4] << 8 | m[5]);
+	return buf;
+}

@@ -32,6 +32,9 @@ const char *plan_no_route(int af, char *buf);
 const char *plan_group(int af, char *buf);
 /* 127.0.0.1, ::1 */
 const char *plan_loopback(int af, char *buf);
+/* Host h's IPv6 link-local address on segment subnet, the one the kernel
+ * derives from its MAC (addr_gen_mode eui64): fe80::75:64ff:fe70:<S><H>. */
+const char *plan_link_local(int subnet, enum host h, char *buf);
 /* The MAC address of host h's device on segment subnet (static neighbours). */
 void plan_mac(int subnet, enum host h, unsigned char mac[6]);
 

@@ -357,3 +357,15 @@ void topo_build(struct probe *p)
 	if (t->routed)
 		router_unreachable(p);
 }
+
+const char *topo_ifname(struct probe *p, enum host h)
+{
+	static char name[IFNAMSIZ];
+	int subnet = topo_subnet(p->rule->topology, h, h);
+
+	if (subnet < 0)
+		probe_error(p, "topo_ifname: topology %s gives host %s no link",
+			    topo_name(p->rule->topology), plan_host_name(h));
+	snprintf(name, sizeof(name), "eth%d", subnet);
+	return name;
+}

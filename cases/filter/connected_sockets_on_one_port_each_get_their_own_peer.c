@@ -81,5 +81,9 @@ const struct rule rule = {
 		{ "BSD", "in_pcblookup() in 4.4BSD (exact match wins); Stevens UNP vol. 1 §8.11",
 		  "each socket gets its own peer's" },
 	},
+	.tags = {
+		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket", "v6.13" },
+		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket", "v6.13" },
+	},
 	.run = run,
 };

@@ -110,5 +110,11 @@ const struct rule rule = {
 		{ "BSD", "FreeBSD SO_REUSEPORT_LB: load balancing among unconnected sockets only",
 		  "only the peer's datagrams" },
 	},
+	.tags = {
+		{ "linux-git", "acdcecc61285", "udp: correct reuseport selection with connected sockets", "v5.4" },
+		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.5" },
+		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket", "v6.13" },
+		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket", "v6.13" },
+	},
 	.run = run,
 };

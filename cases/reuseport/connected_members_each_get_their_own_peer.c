@@ -79,5 +79,10 @@ const struct rule rule = {
 			 "SO_REUSEPORT_LB groups",
 		  "each member gets its own peer's" },
 	},
+	.tags = {
+		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.5" },
+		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket", "v6.13" },
+		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket", "v6.13" },
+	},
 	.run = run,
 };
