@@ -104,6 +104,10 @@ static void known_json(struct str *b, const struct rule *r)
 	families_json(b, true, "families", r->known.families);
 	json_member(b, false, "kernels", r->known.kernels);
 	json_member(b, false, "cause", r->known.cause);
+	if (r->known.since)
+		json_member(b, false, "since", r->known.since);
+	if (r->known.fixed)
+		json_member(b, false, "fixed", r->known.fixed);
 	str_printf(b, "}");
 }
 
@@ -157,11 +161,15 @@ static void checks_json(struct str *b, const struct records *rec)
  * schema allows XFAIL and XPASS only where it is there. */
 static void record_known_json(struct str *b, const struct rule *r, enum family fam)
 {
-	if (!(r->known.families & fam))
+	if (!result_known(r, fam))
 		return;
 	str_printf(b, ",\"known\":{");
 	json_member(b, true, "kernels", r->known.kernels);
 	json_member(b, false, "cause", r->known.cause);
+	if (r->known.since)
+		json_member(b, false, "since", r->known.since);
+	if (r->known.fixed)
+		json_member(b, false, "fixed", r->known.fixed);
 	str_printf(b, "}");
 }
 

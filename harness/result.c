@@ -1,6 +1,7 @@
 /* The verdict of one family (result.h). */
 #define _GNU_SOURCE
 #include "result.h"
+#include "kver.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -26,10 +27,21 @@ static void ended_early(struct result *res, const char *last)
 			 or_none(last));
 }
 
+bool result_known(const struct rule *r, enum family fam)
+{
+	long running = kver_running();
+
+	if (!(r->known.families & fam))
+		return false;
+	if (r->known.since && running >= 0 && running < kver_parse(r->known.since))
+		return false;
+	return !(r->known.fixed && running >= kver_parse(r->known.fixed));
+}
+
 /* FAIL and PASS of a family the rule declares a known divergence for. */
 static void known_mark(struct result *res, const struct rule *r)
 {
-	if (!(r->known.families & res->fam))
+	if (!result_known(r, res->fam))
 		return;
 	if (res->verdict == VERDICT_FAIL) {
 		res->verdict = VERDICT_XFAIL;

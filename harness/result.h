@@ -13,6 +13,9 @@ struct result {
 	struct run run;
 };
 
+/* True if the rule's known divergence is expected for fam on the running
+ * kernel (its families, and the kernel within [since, fixed)). */
+bool result_known(const struct rule *r, enum family fam);
 /* The verdict of a family that ran (run_family()) with bound_s. */
 void result_judge(struct result *res, const struct rule *r, int bound_s);
 /* A family the rule does not apply to: SKIP with the rule's skip_why. */

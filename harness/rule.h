@@ -38,11 +38,15 @@ struct outcome {
 
 /* A documented place where Linux does not do what the rule says.  The
  * expectation stays as it is: a FAIL there is XFAIL (it does not fail the
- * run unless STRICT=1), and a PASS there is XPASS, so a fix shows. */
+ * run unless STRICT=1), and a PASS there is XPASS, so a fix shows.  On a
+ * kernel outside [since, fixed) the divergence is not expected: the family
+ * is plain PASS or FAIL there, so a regression shows too. */
 struct divergence {
 	unsigned families;   /* FAM_* it is known for */
 	const char *kernels; /* the kernel range, e.g. "all through at least v6.18" */
 	const char *cause;   /* the code or commit responsible */
+	const char *since;   /* "v6.13": the first release that has it; NULL: always */
+	const char *fixed;   /* "v6.13": the first release without it; NULL: not fixed */
 };
 
 /* Provenance as data (LTP's .tags): the kernel change a rule depends on.

@@ -80,6 +80,7 @@ const struct rule rule = {
 	},
 	.known = {
 		.families = FAM_ALL,
+		.since = "v6.13",
 		.kernels = "v6.13 and later (78c91ae2c6de for IPv4 and mapped peers, 1b29a730ef8b "
 			   "for IPv6); v6.12 and older keep the member in its group",
 		.cause = "udp_lib_hash4() in net/ipv4/udp.c calls reuseport_detach_sock() when "

@@ -91,6 +91,7 @@ const struct rule rule = {
 	},
 	.known = {
 		.families = FAM_ALL,
+		.fixed = "v6.13",
 		.kernels = "v6.12 and older (reproduced on 6.12.117); holds from v6.13, where "
 			   "connect() takes the member out of its group (78c91ae2c6de, 1b29a730ef8b)",
 		.cause = "udp4_lib_lookup2() in net/ipv4/udp.c (udp6_lib_lookup2()) keeps the "
