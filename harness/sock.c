@@ -306,3 +306,39 @@ long mib_read(struct probe *p, enum host h, enum mib m)
 	};
 	return mib_lookup(p, h, names[m][p->fam == FAM_IPV6 ? 1 : 0], names[m][2]);
 }
+
+/* Catalogue II: coverage */
+
+#ifndef IP_LOCAL_PORT_RANGE
+#define IP_LOCAL_PORT_RANGE 51 /* linux/in.h since v6.3; glibc's headers lack it */
+#endif
+
+/* bind() with a's address and port but sa_family AF_UNSPEC: the form
+ * inet_bind_sk() accepts for compatibility when the address is INADDR_ANY. */
+struct call sock_bind_unspec(struct probe *p, struct sock *s, struct addr a)
+{
+	struct call c = { .ok = 0 };
+	char as[80];
+
+	trace_begin(p, &c, "bind(%s, {AF_UNSPEC, %s})", s->role, addr_str(&a, as, sizeof(as)));
+	a.ss.ss_family = AF_UNSPEC;
+	call_answer(&c, bind(s->fd, (struct sockaddr *)&a.ss, a.len));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+/* setsockopt(IP_LOCAL_PORT_RANGE): the ports [lo, hi] packed hi << 16 | lo.
+ * A kernel without the option (before v6.3) cannot be asked the rule: the
+ * family is SKIPped there. */
+struct call sock_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16_t hi)
+{
+	struct call c = { .ok = 0 };
+	uint32_t range = (uint32_t)hi << 16 | lo;
+
+	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_LOCAL_PORT_RANGE, [%u..%u])", s->role, lo, hi);
+	call_answer(&c, setsockopt(s->fd, SOL_IP, IP_LOCAL_PORT_RANGE, &range, sizeof(range)));
+	trace_end(p, &c, NULL);
+	if (c.ret == -1 && c.err == ENOPROTOOPT)
+		probe_skip(p, "IP_LOCAL_PORT_RANGE is not on this kernel (new in v6.3)");
+	return c;
+}

@@ -207,4 +207,12 @@ __attribute__((noreturn, format(printf, 2, 3))) void probe_skip(struct probe *p,
 
 enum family probe_family(const struct probe *p);
 
+/* ---- Catalogue II: coverage ----------------------------------------------- */
+
+/* bind() with a's address and port, but sa_family AF_UNSPEC. */
+struct call sock_bind_unspec(struct probe *p, struct sock *s, struct addr a);
+/* setsockopt(SOL_IP, IP_LOCAL_PORT_RANGE, [lo..hi]); SKIPs the family on a
+ * kernel without the option (before v6.3). */
+struct call sock_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16_t hi);
+
 #endif
