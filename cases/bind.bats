@@ -33,3 +33,7 @@ load helper
 @test "With IP_BIND_ADDRESS_NO_PORT a UDP socket bound to an address with port 0 keeps port 0 until connect() gives it an ephemeral port." {
 	rule udp.bind.bind_address_no_port_defers_port
 }
+
+@test "IP_LOCAL_PORT_RANGE limits the ports the kernel picks for a UDP socket, at bind() to port 0 and at connect(), to its intersection with the namespace's range, and is ignored when the two do not overlap." {
+	rule udp.bind.port_range_option_narrows_ephemeral
+}
