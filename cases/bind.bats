@@ -37,3 +37,11 @@ load helper
 @test "IP_LOCAL_PORT_RANGE limits the ports the kernel picks for a UDP socket, at bind() to port 0 and at connect(), to its intersection with the namespace's range, and is ignored when the two do not overlap." {
 	rule udp.bind.port_range_option_narrows_ephemeral
 }
+
+@test "bind() on a UDP socket that connect() has bound fails with EINVAL, and the socket keeps the local address connect() gave it and its peer." {
+	rule udp.bind.bind_after_connect_einval
+}
+
+@test "bind() on an AF_INET6 UDP socket with an AF_UNSPEC sockaddr fails with EAFNOSUPPORT, for the wildcard as for an address, and leaves it unbound." {
+	rule udp.bind.af_unspec_refused_on_inet6
+}
