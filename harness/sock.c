@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "internal.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -340,5 +341,33 @@ struct call sock_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16
 	trace_end(p, &c, NULL);
 	if (c.ret == -1 && c.err == ENOPROTOOPT)
 		probe_skip(p, "IP_LOCAL_PORT_RANGE is not on this kernel (new in v6.3)");
+	return c;
+}
+
+/* The IPv4 address in a (or in its ::ffff: form, for a mapped probe). */
+static struct in_addr addr_ipv4_of(const struct addr *a)
+{
+	if (a->ss.ss_family == AF_INET6) {
+		struct in_addr v4;
+		memcpy(&v4, &((const struct sockaddr_in6 *)&a->ss)->sin6_addr.s6_addr[12], sizeof(v4));
+		return v4;
+	}
+	return ((const struct sockaddr_in *)&a->ss)->sin_addr;
+}
+
+/* setsockopt(IP_ADD_MEMBERSHIP) for an IPv4 group on the interface that owns
+ * local: the join names its interface, so it needs no route to the group. */
+struct call sock_join_group_on(struct probe *p, struct sock *s, struct addr group, struct addr local)
+{
+	struct call c = { .ok = 0 };
+	struct ip_mreq mr = { .imr_multiaddr = addr_ipv4_of(&group),
+			      .imr_interface = addr_ipv4_of(&local) };
+	char gs[INET_ADDRSTRLEN], ls[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, &mr.imr_multiaddr, gs, sizeof(gs));
+	inet_ntop(AF_INET, &mr.imr_interface, ls, sizeof(ls));
+	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_ADD_MEMBERSHIP, {%s, %s})", s->role, gs, ls);
+	call_answer(&c, setsockopt(s->fd, SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)));
+	trace_end(p, &c, NULL);
 	return c;
 }
