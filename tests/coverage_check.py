@@ -26,6 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DOC = os.path.join(ROOT, "docs", "coverage.md")
 BRANCHES = ("rules-a", "rules-b", "rules-c", "coverage")
 STATUSES = ("COVERED", "PARTIAL", "MISSING")
+TOGETHER = ("packetimpact", "ltp", "kselftest")
 
 PEER = re.compile(r"^<!-- peer: ([a-z-]+); title: (.+?); excluded: (\d+) -->$")
 RATIO = re.compile(r"^<!-- ratio: ([a-z-]+) -->")
@@ -86,6 +87,14 @@ def summary_rows(peers):
         scope, n, cov = counts(p)
         out.append(f"| {p['title']} | {scope + p['excluded']} | {p['excluded']} | {scope} "
                    f"| {n['COVERED']} | {n['PARTIAL']} | {n['MISSING']} | {cov} |")
+    # Issue 13's second target: these three peers taken together.
+    group = [p for p in peers if p["name"] in TOGETHER]
+    if group:
+        merged = {"rows": [r for p in group for r in p["rows"]]}
+        scope, n, cov = counts(merged)
+        excluded = sum(p["excluded"] for p in group)
+        out.append(f"| {', '.join(p['title'] for p in group)}, together | {scope + excluded} | {excluded} "
+                   f"| {scope} | {n['COVERED']} | {n['PARTIAL']} | {n['MISSING']} | {cov} |")
     return out
 
 
