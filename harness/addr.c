@@ -166,6 +166,11 @@ bool addr_equal(const struct addr *want, const struct addr *got)
 {
 	if (want->ss.ss_family != got->ss.ss_family)
 		return false;
+	/* The length the kernel returned is part of the answer (16 for
+	 * sockaddr_in, 28 for sockaddr_in6): a sockaddr cut short or padded
+	 * is as wrong as a wrong address. */
+	if (want->ss.ss_family != AF_UNSPEC && want->len != got->len)
+		return false;
 	if (want->ss.ss_family == AF_INET) {
 		const struct sockaddr_in *w = (const void *)&want->ss, *g = (const void *)&got->ss;
 		if (want->any_port ? !port_ephemeral(ntohs(g->sin_port)) : w->sin_port != g->sin_port)

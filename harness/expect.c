@@ -67,12 +67,20 @@ void expect_addr(struct probe *p, struct call c, struct addr want)
 {
 	char ws[80], gs[160], text[CALL_LINE_MAX];
 
-	if (c.ret != 0)
+	addr_str(&want, ws, sizeof(ws));
+	if (c.ret != 0) {
 		trace_result(&c, gs, sizeof(gs));
-	else
+	} else {
 		addr_str(&c.addr, gs, sizeof(gs));
-	expect_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)),
-		      addr_str(&want, ws, sizeof(ws)), gs);
+		/* Same address, other length: say so, or the two would read alike. */
+		if (want.len != c.addr.len) {
+			size_t n = strlen(ws), m = strlen(gs);
+			snprintf(ws + n, sizeof(ws) - n, " (length %u)", (unsigned)want.len);
+			snprintf(gs + m, sizeof(gs) - m, " (length %u)", (unsigned)c.addr.len);
+		}
+	}
+	expect_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)), ws,
+		      gs);
 }
 
 static const char *pending_name(int err)

@@ -5,6 +5,7 @@
 #include "internal.h"
 #include "plan.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <linux/filter.h>
 #include <net/if.h>
@@ -487,4 +488,68 @@ struct call sock_reuseport_cbpf_by_payload(struct probe *p, struct sock *s)
 struct sock *sock_open_inet(struct probe *p, enum host h, const char *role)
 {
 	return sock_open_domain(p, h, role, AF_INET, SOCK_DGRAM);
+}
+
+/* Catalogue II: coverage */
+
+#ifndef IP_LOCAL_PORT_RANGE
+#define IP_LOCAL_PORT_RANGE 51 /* linux/in.h since v6.3; glibc's headers lack it */
+#endif
+
+/* bind() with a's address and port but sa_family AF_UNSPEC: the form
+ * inet_bind_sk() accepts for compatibility when the address is INADDR_ANY. */
+struct call sock_bind_unspec(struct probe *p, struct sock *s, struct addr a)
+{
+	struct call c = { .ok = 0 };
+	char as[80];
+
+	trace_begin(p, &c, "bind(%s, {AF_UNSPEC, %s})", s->role, addr_str(&a, as, sizeof(as)));
+	a.ss.ss_family = AF_UNSPEC;
+	call_answer(&c, bind(s->fd, (struct sockaddr *)&a.ss, a.len));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+/* setsockopt(IP_LOCAL_PORT_RANGE): the ports [lo, hi] packed hi << 16 | lo.
+ * A kernel without the option (before v6.3) cannot be asked the rule: the
+ * family is SKIPped there. */
+struct call sock_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16_t hi)
+{
+	struct call c = { .ok = 0 };
+	uint32_t range = (uint32_t)hi << 16 | lo;
+
+	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_LOCAL_PORT_RANGE, [%u..%u])", s->role, lo, hi);
+	call_answer(&c, setsockopt(s->fd, SOL_IP, IP_LOCAL_PORT_RANGE, &range, sizeof(range)));
+	trace_end(p, &c, NULL);
+	if (c.ret == -1 && c.err == ENOPROTOOPT)
+		probe_skip(p, "IP_LOCAL_PORT_RANGE is not on this kernel (new in v6.3)");
+	return c;
+}
+
+/* The IPv4 address in a (or in its ::ffff: form, for a mapped probe). */
+static struct in_addr addr_ipv4_of(const struct addr *a)
+{
+	if (a->ss.ss_family == AF_INET6) {
+		struct in_addr v4;
+		memcpy(&v4, &((const struct sockaddr_in6 *)&a->ss)->sin6_addr.s6_addr[12], sizeof(v4));
+		return v4;
+	}
+	return ((const struct sockaddr_in *)&a->ss)->sin_addr;
+}
+
+/* setsockopt(IP_ADD_MEMBERSHIP) for an IPv4 group on the interface that owns
+ * local: the join names its interface, so it needs no route to the group. */
+struct call sock_join_group_on(struct probe *p, struct sock *s, struct addr group, struct addr local)
+{
+	struct call c = { .ok = 0 };
+	struct ip_mreq mr = { .imr_multiaddr = addr_ipv4_of(&group),
+			      .imr_interface = addr_ipv4_of(&local) };
+	char gs[INET_ADDRSTRLEN], ls[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, &mr.imr_multiaddr, gs, sizeof(gs));
+	inet_ntop(AF_INET, &mr.imr_interface, ls, sizeof(ls));
+	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_ADD_MEMBERSHIP, {%s, %s})", s->role, gs, ls);
+	call_answer(&c, setsockopt(s->fd, SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)));
+	trace_end(p, &c, NULL);
+	return c;
 }

@@ -30,4 +30,15 @@
 #include "state.h"   /* /proc/net/udp and sock_diag entries of a socket */
 #include "expect.h"  /* expect_*() and must() */
 
+/* ---- Catalogue II: coverage ----------------------------------------------- */
+
+/* bind() with a's address and port, but sa_family AF_UNSPEC. */
+struct call sock_bind_unspec(struct probe *p, struct sock *s, struct addr a);
+/* setsockopt(SOL_IP, IP_LOCAL_PORT_RANGE, [lo..hi]); SKIPs the family on a
+ * kernel without the option (before v6.3). */
+struct call sock_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16_t hi);
+/* setsockopt(SOL_IP, IP_ADD_MEMBERSHIP) for an IPv4 group (a mapped one for
+ * a mapped probe) on the interface that owns the address local. */
+struct call sock_join_group_on(struct probe *p, struct sock *s, struct addr group, struct addr local);
+
 #endif

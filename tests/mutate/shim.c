@@ -17,6 +17,8 @@
  *     ok             the call is made; a failure answers success instead
  *     addr:host      the call is made; the address it returns (name, peer,
  *     addr:port      source, error offender) has its host or port changed
+ *     addr:len       the call is made; the length of the address it returns
+ *                    (name, peer, source) is 4 bytes more than the kernel's
  *     data           the call is made; the first byte received is changed
  *     deliver        a receive is made; a failure answers a made-up datagram
  *     drop           a send is not made but answers success; a receive is
@@ -48,6 +50,7 @@ enum kind {
 	K_OK,
 	K_ADDR_HOST,
 	K_ADDR_PORT,
+	K_ADDR_LEN,
 	K_DATA,
 	K_DELIVER,
 	K_DROP,
@@ -139,7 +142,9 @@ static enum kind kind_parse(const char *kind, const char *arg)
 			return K_ADDR_HOST;
 		if (arg && strcmp(arg, "port") == 0)
 			return K_ADDR_PORT;
-		shim_die("UDPC_MUTATE: addr takes host or port");
+		if (arg && strcmp(arg, "len") == 0)
+			return K_ADDR_LEN;
+		shim_die("UDPC_MUTATE: addr takes host, port or len");
 	}
 	for (size_t k = 0; k < sizeof(kind_names) / sizeof(kind_names[0]); k++)
 		if (kind_names[k] && strcmp(kind_names[k], kind) == 0)
@@ -350,6 +355,8 @@ static long recv_change(struct hook *h, int fd, long ret, void *buf, size_t len,
 		((unsigned char *)buf)[0] ^= 0x20;
 	if ((h->kind == K_ADDR_HOST || h->kind == K_ADDR_PORT) && ret >= 0 && addr && alen)
 		addr_change(addr, *alen, h->kind);
+	if (h->kind == K_ADDR_LEN && ret >= 0 && addr && alen && *alen)
+		*alen += 4;
 	return ret;
 }
 
@@ -414,6 +421,8 @@ static int name_hooked(const char *call, __typeof__(getsockname) *get, int fd, _
 	int ret = (int)hook_end(&h, get(fd, a, len), 0, 0);
 	if ((h.kind == K_ADDR_HOST || h.kind == K_ADDR_PORT) && ret == 0)
 		addr_change(a.__sockaddr__, *len, h.kind);
+	if (h.kind == K_ADDR_LEN && ret == 0 && *len)
+		*len += 4;
 	return ret;
 }
 
