@@ -1,5 +1,5 @@
 /* What a rule pays before its first call: the namespaces of its topology,
- * built (topo_build()) and ready to carry traffic (topo_wait_links()).
+ * built (topo_build()) and ready to carry traffic (ready_wait()).
  * Every family of every rule pays it once, in a child of its own, so the
  * figure per topology, times the rules' families, is the suite's setup cost.
  * The parent's figure (fork to reap) adds the fork and the exit.

@@ -110,6 +110,13 @@ struct addr addr_broadcast(struct probe *p, int port)
 	return addr_text(p, "addr_broadcast", plan_broadcast(subnet < 0 ? 0 : subnet, v4), NULL, port);
 }
 
+struct addr addr_limited_broadcast(struct probe *p, int port)
+{
+	char v4[PLAN_TEXT_MAX];
+
+	return addr_text(p, "addr_limited_broadcast", plan_limited_broadcast(v4), NULL, port);
+}
+
 struct addr addr_group(struct probe *p, int port)
 {
 	return addr_plan(p, "addr_group", plan_group, port);

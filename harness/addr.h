@@ -45,6 +45,8 @@ struct addr addr_zero(struct probe *p, int port);
 struct addr addr_loopback(struct probe *p, int port);
 /* The server's link's IPv4 broadcast address (IPv6 has none: ERROR). */
 struct addr addr_broadcast(struct probe *p, int port);
+/* 255.255.255.255 (IPv4 only, like addr_broadcast). */
+struct addr addr_limited_broadcast(struct probe *p, int port);
 /* A multicast group: 233.252.0.1 (MCAST-TEST-NET), ff0e::db8:0:1 (RFC 6676). */
 struct addr addr_group(struct probe *p, int port);
 /* Behind the router, which answers with ICMP host unreachable (routed). */

@@ -505,7 +505,7 @@ struct call sock_bind_unspec(struct probe *p, struct sock *s, struct addr a)
 
 	trace_begin(p, &c, "bind(%s, {AF_UNSPEC, %s})", s->role, addr_str(&a, as, sizeof(as)));
 	a.ss.ss_family = AF_UNSPEC;
-	call_answer(&c, bind(s->fd, (struct sockaddr *)&a.ss, a.len));
+	trace_answer(&c, bind(s->fd, (struct sockaddr *)&a.ss, a.len));
 	trace_end(p, &c, NULL);
 	return c;
 }
@@ -519,7 +519,7 @@ struct call sock_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16
 	uint32_t range = (uint32_t)hi << 16 | lo;
 
 	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_LOCAL_PORT_RANGE, [%u..%u])", s->role, lo, hi);
-	call_answer(&c, setsockopt(s->fd, SOL_IP, IP_LOCAL_PORT_RANGE, &range, sizeof(range)));
+	trace_answer(&c, setsockopt(s->fd, SOL_IP, IP_LOCAL_PORT_RANGE, &range, sizeof(range)));
 	trace_end(p, &c, NULL);
 	if (c.ret == -1 && c.err == ENOPROTOOPT)
 		probe_skip(p, "IP_LOCAL_PORT_RANGE is not on this kernel (new in v6.3)");
@@ -549,7 +549,7 @@ struct call sock_join_group_on(struct probe *p, struct sock *s, struct addr grou
 	inet_ntop(AF_INET, &mr.imr_multiaddr, gs, sizeof(gs));
 	inet_ntop(AF_INET, &mr.imr_interface, ls, sizeof(ls));
 	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_ADD_MEMBERSHIP, {%s, %s})", s->role, gs, ls);
-	call_answer(&c, setsockopt(s->fd, SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)));
+	trace_answer(&c, setsockopt(s->fd, SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)));
 	trace_end(p, &c, NULL);
 	return c;
 }

@@ -55,6 +55,13 @@ const char *plan_broadcast(int subnet, char *buf)
 	return plan_address(AF_INET, subnet, 255, buf);
 }
 
+/* The limited broadcast address (RFC 919): every host on the link, never routed. */
+const char *plan_limited_broadcast(char *buf)
+{
+	snprintf(buf, PLAN_TEXT_MAX, "255.255.255.255");
+	return buf;
+}
+
 const char *plan_unreachable_prefix(int af, char *buf)
 {
 	return plan_prefix(af, SUBNET_UNREACHABLE, buf);

@@ -22,6 +22,7 @@ const char *plan_host(int af, int subnet, enum host h, char *buf);
 const char *plan_prefix(int af, int subnet, char *buf);
 /* The segment's IPv4 broadcast address: 198.18.S.255. */
 const char *plan_broadcast(int subnet, char *buf);
+const char *plan_limited_broadcast(char *buf);
 /* A prefix the router has an unreachable route for (ICMP host unreachable
  * back to the sender), and an address in it. */
 const char *plan_unreachable_prefix(int af, char *buf);

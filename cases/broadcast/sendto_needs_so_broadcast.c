@@ -21,10 +21,10 @@ static void run(struct probe *p)
 	long sent = mib_read(p, HOST_CLIENT, MIB_UDP_OUT_DATAGRAMS);
 	expect_errno(
 		p,
-		sock_sendto(p, client, "to all", addr_literal(p, "255.255.255.255", NULL, PORT_SERVER)),
+		sock_sendto(p, client, "to all", addr_limited_broadcast(p, PORT_SERVER)),
 		EACCES);
 	expect_errno(
-		p, sock_sendto(p, client, "to all", addr_literal(p, "198.18.0.255", NULL, PORT_SERVER)),
+		p, sock_sendto(p, client, "to all", addr_broadcast(p, PORT_SERVER)),
 		EACCES);
 	expect_long(p, "datagrams the client host sent", 0,
 		    mib_read(p, HOST_CLIENT, MIB_UDP_OUT_DATAGRAMS) - sent);

@@ -19,7 +19,7 @@
 static void run(struct probe *p)
 {
 	struct addr from_client = addr_host(p, HOST_CLIENT, PORT_CLIENT);
-	struct addr subnet_broadcast = addr_literal(p, "198.18.0.255", NULL, PORT_SERVER);
+	struct addr subnet_broadcast = addr_broadcast(p, PORT_SERVER);
 	struct sock *unicast = sock_open(p, HOST_SERVER, "unicast");
 	struct sock *any = sock_open(p, HOST_SERVER, "any");
 	struct sock *broadcast = sock_open(p, HOST_SERVER, "broadcast");

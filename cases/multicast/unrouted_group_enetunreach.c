@@ -25,7 +25,7 @@
 
 static void run(struct probe *p)
 {
-	struct addr group = addr_literal(p, "233.252.0.1", NULL, PORT_SERVER);
+	struct addr group = addr_group(p, PORT_SERVER);
 	struct addr at_client = addr_host(p, HOST_CLIENT, PORT_CLIENT);
 	struct sock *server = sock_open(p, HOST_SERVER, "server");
 	struct sock *unbound = sock_open(p, HOST_CLIENT, "unbound");
