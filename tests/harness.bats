@@ -63,10 +63,10 @@ teardown() {
 }
 
 @test "every probe declares the id its path gives, and the bats file has one test per rule, titled with its sentence" {
-	local id path sentence
+	local path sentence
 	# make refuses to write the index otherwise (mk/rules.mk); the index is complete.
 	(( $(wc -l <"$BUILD/rules.tsv") == $(find cases -name '*.c' | wc -l) ))
-	while IFS=$'\t' read -r id path sentence; do
+	while IFS=$'\t' read -r _ path sentence; do
 		[[ $("$BUILD/$path" --meta | jq -r .sentence) == "$sentence" ]]
 	done <"$BUILD/rules.tsv"
 }
