@@ -28,6 +28,7 @@
 #include "mib.h"     /* a host's SNMP counters */
 #include "peers.h"   /* many connected pairs on one port */
 #include "state.h"   /* /proc/net/udp and sock_diag entries of a socket */
+#include "member.h"  /* a member of the server's SO_REUSEPORT group */
 #include "expect.h"  /* expect_*() and must() */
 
 /* ---- Catalogue II: coverage ----------------------------------------------- */
