@@ -27,6 +27,7 @@
 #include "wire.h"    /* what a host's link carries (AF_PACKET) */
 #include "mib.h"     /* a host's SNMP counters */
 #include "peers.h"   /* many connected pairs on one port */
+#include "member.h"  /* a member of the server's SO_REUSEPORT group */
 #include "state.h"   /* /proc/net/udp and sock_diag entries of a socket */
 #include "expect.h"  /* expect_*() and must() */
 
