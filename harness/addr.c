@@ -114,9 +114,18 @@ static bool port_ephemeral(uint16_t port)
 	return port >= EPHEMERAL_LO && port <= EPHEMERAL_HI;
 }
 
+/* The length a kernel answers for an address of its family (16 or 28). */
+static socklen_t addr_family_len(sa_family_t family)
+{
+	return family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
+}
+
 bool addr_equal(const struct addr *want, const struct addr *got)
 {
 	if (want->ss.ss_family != got->ss.ss_family)
+		return false;
+	/* Catalogue II: the returned length is part of the answer. */
+	if (want->ss.ss_family != AF_UNSPEC && got->len != want->len)
 		return false;
 	if (want->ss.ss_family == AF_INET) {
 		const struct sockaddr_in *w = (const void *)&want->ss, *g = (const void *)&got->ss;
@@ -167,5 +176,8 @@ const char *addr_str(const struct addr *a, char *buf, size_t n)
 		snprintf(buf, n, "[%s]:%s", host, port);
 	else
 		snprintf(buf, n, "%s:%s", host, port);
+	/* Only an unusual length is shown: transcripts read as before. */
+	if (a->len != addr_family_len(a->ss.ss_family))
+		snprintf(buf + strlen(buf), n - strlen(buf), " (length %u)", (unsigned)a->len);
 	return buf;
 }

@@ -23,6 +23,8 @@ struct errq_msg {
 	int cmsg_level, cmsg_type; /* of the RECVERR control message; -1: none */
 	struct sock_extended_err ee;
 	struct addr offender; /* SO_EE_OFFENDER(ee) */
+	int msg_flags;        /* Catalogue II: what recvmsg() answered in msg_flags */
+	int ncmsg;            /* and how many control messages it carried */
 };
 
 /* What a rule expects of a sock_extended_err. */
@@ -57,5 +59,13 @@ void expect_errqueue(struct probe *p, struct errq_msg m, struct ee_want want);
 struct blocked_recv;
 struct blocked_recv *sock_recv_block_start(struct probe *p, struct sock *s);
 struct call sock_recv_block_finish(struct probe *p, struct blocked_recv *b);
+
+/* Catalogue II: receive/errors */
+
+/* recvmsg(MSG_ERRQUEUE) with a buffer of buflen bytes, MSG_DONTWAIT only if
+ * dontwait: the whole answer (msg_name and msg_namelen in call.addr,
+ * msg_flags, the number of control messages) traced. */
+struct errq_msg sock_recv_errqueue_full(struct probe *p, struct sock *s, size_t buflen,
+					 bool dontwait);
 
 #endif

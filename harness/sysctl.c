@@ -44,3 +44,19 @@ void sysctl_try(struct probe *p, int ns, const char *key, const char *value)
 	else if (err != 0)
 		probe_error(p, "sysctl net/%s = %s: %s", key, value, strerror(-err));
 }
+
+/* Catalogue II: receive/errors.  A rule's own setting, in one host. */
+void sysctl_host_set(struct probe *p, enum host h, const char *key, const char *value)
+{
+	char dotted[256];
+
+	if (p->ns[h] < 0)
+		probe_error(p, "sysctl net/%s: the topology has no host %d", key, (int)h);
+	snprintf(dotted, sizeof(dotted), "net/%s", key);
+	for (char *c = dotted; *c; c++)
+		if (*c == '/')
+			*c = '.';
+	sysctl_set(p, p->ns[h], key, value);
+	chan_send(p, 'T', "sysctl -w %s=%s (on host %s)", dotted, value,
+		  h == HOST_CLIENT ? "client" : h == HOST_SERVER ? "server" : h == HOST_STRANGER ? "stranger" : "router");
+}

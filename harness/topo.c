@@ -505,3 +505,47 @@ void topo_build(struct probe *p)
 	if (t->routed)
 		router_unreachable(p);
 }
+
+/* ---- Catalogue II: receive/errors ------------------------------------------------ */
+
+/* a as text with its host prefix: "198.18.4.3/32" (a mapped address is the
+ * IPv4 address it maps), "2001:db8:4::3/128". */
+static int addr_cidr(const struct addr *a, char *buf, size_t n)
+{
+	char host[INET6_ADDRSTRLEN];
+
+	if (a->ss.ss_family == AF_INET) {
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)&a->ss)->sin_addr, host, sizeof(host));
+		snprintf(buf, n, "%s/32", host);
+		return AF_INET;
+	}
+	const struct in6_addr *in6 = &((const struct sockaddr_in6 *)&a->ss)->sin6_addr;
+	if (IN6_IS_ADDR_V4MAPPED(in6)) {
+		inet_ntop(AF_INET, &in6->s6_addr[12], host, sizeof(host));
+		snprintf(buf, n, "%s/32", host);
+		return AF_INET;
+	}
+	inet_ntop(AF_INET6, in6, host, sizeof(host));
+	snprintf(buf, n, "%s/128", host);
+	return AF_INET6;
+}
+
+void topo_addr_add(struct probe *p, enum host h, struct addr a)
+{
+	const struct topo_spec *t = &topologies[p->rule->topology];
+	char ifname[IFNAMSIZ] = "lo", cidr[80];
+
+	for (int s = t->nsegs - 1; s >= 0; s--)
+		for (int k = 0; k < t->segs[s].nhosts; k++)
+			if (t->segs[s].hosts[k] == h)
+				ifname_of(&t->segs[s], ifname, sizeof(ifname));
+	int family = addr_cidr(&a, cidr, sizeof(cidr));
+	struct nl nl = rt_open(p, p->ns[h]);
+	addr_add(&nl, link_index(&nl, ifname), cidr, NULL, family);
+	rt_close(&nl);
+	chan_send(p, 'T', "ip address add %s dev %s (on host %s)", cidr, ifname,
+		  h == HOST_CLIENT	  ? "client"
+		  : h == HOST_SERVER	  ? "server"
+		  : h == HOST_STRANGER ? "stranger"
+				       : "router");
+}

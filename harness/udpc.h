@@ -172,6 +172,60 @@ struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level, cons
 				int name, const char *name_str, int value);
 #define SOCKOPT(level, name) (level), #level, (name), #name
 
+/* Catalogue II: receive/errors */
+
+/* recvmsg() of buflen bytes with flags (MSG_TRUNC, MSG_PEEK, MSG_WAITALL,
+ * or 0), once the socket is readable (at most WAIT_MS), MSG_DONTWAIT
+ * added: ret is what the kernel returned (with MSG_TRUNC the datagram's
+ * real length), data/len the bytes it copied, addr the source, value the
+ * msg_flags it answered.  Use RECVFLAGS(MSG_PEEK) or RECVFLAGS(0). */
+struct call sock_recvmsg_flags(struct probe *p, struct sock *s, size_t buflen, int flags,
+			       const char *flags_str);
+#define RECVFLAGS(flags) (flags), #flags
+/* read(), recv(s, buf, CALL_DATA_MAX, 0) and readv() into two iovecs (the
+ * first first_len bytes long), once the socket is readable; the descriptor
+ * is O_NONBLOCK for the call, so that nothing queued reads as EAGAIN. */
+struct call sock_read(struct probe *p, struct sock *s);
+struct call sock_recv_noname(struct probe *p, struct sock *s);
+struct call sock_readv(struct probe *p, struct sock *s, size_t first_len);
+/* recvmmsg(s, vlen messages, MSG_DONTWAIT) once the socket is readable: ret
+ * is the number of messages, msgs[i] the i-th as a receive call (data,
+ * len, addr, value = its msg_flags). */
+#define RECVMMSG_MAX 4
+struct call sock_recvmmsg(struct probe *p, struct sock *s, unsigned vlen,
+			  struct call msgs[RECVMMSG_MAX]);
+/* ioctl(s, request, &n) of an int (FIONREAD, SIOCINQ): value is n.  Use
+ * IOCTL(FIONREAD). */
+struct call sock_ioctl_int(struct probe *p, struct sock *s, unsigned long request,
+			   const char *request_str);
+#define IOCTL(request) (request), #request
+/* getsockopt() of an int with optlen bytes of room: value is what it read,
+ * len the optlen the kernel answered.  Use SOCKOPT(SOL_SOCKET, SO_ERROR). */
+struct call sock_getsockopt_int(struct probe *p, struct sock *s, int level, const char *level_str,
+				int name, const char *name_str, socklen_t optlen);
+
+/* close(s): the socket is gone (its port free, its peer's datagrams
+ * answered with ICMP port unreachable); s must not be used again. */
+struct call sock_close(struct probe *p, struct sock *s);
+
+/* Setup (ERROR if it cannot be made), in one host and traced: a sysctl
+ * under /proc/sys/net ("ipv4/conf/all/rp_filter"), and one more address
+ * of host h's family on its (first) link, as a /32 (/128). */
+void sysctl_host_set(struct probe *p, enum host h, const char *key, const char *value);
+void topo_addr_add(struct probe *p, enum host h, struct addr a);
+
+/* The call succeeded and read the int want (FIONREAD's count, an option). */
+void expect_value(struct probe *p, struct call c, int want);
+/* The call succeeded and answered exactly these msg_flags (MSG_TRUNC, ...). */
+void expect_msg_flags(struct probe *p, struct call c, int want);
+/* The call succeeded and answered this length: optlen, a returned length. */
+void expect_len(struct probe *p, struct call c, const char *what, size_t want);
+/* The call returned exactly want (a receive with MSG_TRUNC: the real length). */
+void expect_ret(struct probe *p, struct call c, long want);
+/* The call succeeded and returned exactly these bytes, whatever their source
+ * (read(), recv(), readv() give none). */
+void expect_payload(struct probe *p, struct call c, const char *payload);
+
 /* The one bound every wait in the harness uses. */
 #define WAIT_MS 2000
 
@@ -183,6 +237,10 @@ enum mib {
 	MIB_UDP_IN_DATAGRAMS,       /* Udp InDatagrams, Udp6InDatagrams */
 	MIB_UDP_NO_PORTS,           /* Udp NoPorts, Udp6NoPorts */
 	MIB_UDP_OUT_DATAGRAMS,      /* Udp OutDatagrams, Udp6OutDatagrams */
+	/* Catalogue II: receive/errors */
+	MIB_ICMP_IN_TIME_EXCDS,        /* Icmp InTimeExcds, Icmp6InTimeExcds */
+	MIB_ICMP_OUT_RATE_LIMIT_HOST,  /* Icmp OutRateLimitHost, Icmp6OutRateLimitHost */
+	MIB_IP_REVERSE_PATH_FILTER,    /* TcpExt IPReversePathFilter (/proc/net/netstat; IPv4 only) */
 };
 long mib_read(struct probe *p, enum host h, enum mib m);
 
