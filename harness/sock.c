@@ -533,3 +533,10 @@ struct call sock_close(struct probe *p, struct sock *s)
 	s->fd = -1;
 	return c;
 }
+
+struct call sock_hops_set(struct probe *p, struct sock *s, int hops)
+{
+	if (p->fam == FAM_IPV6)
+		return sock_setsockopt_int(p, s, SOCKOPT(SOL_IPV6, IPV6_UNICAST_HOPS), hops);
+	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_TTL), hops);
+}

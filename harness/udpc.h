@@ -204,6 +204,10 @@ struct call sock_ioctl_int(struct probe *p, struct sock *s, unsigned long reques
 struct call sock_getsockopt_int(struct probe *p, struct sock *s, int level, const char *level_str,
 				int name, const char *name_str, socklen_t optlen);
 
+/* setsockopt() of the hop count of this family's unicast datagrams:
+ * IP_TTL for IPv4 and mapped (udp_sendmsg() reads inet->uc_ttl),
+ * IPV6_UNICAST_HOPS for IPv6. */
+struct call sock_hops_set(struct probe *p, struct sock *s, int hops);
 /* close(s): the socket is gone (its port free, its peer's datagrams
  * answered with ICMP port unreachable); s must not be used again. */
 struct call sock_close(struct probe *p, struct sock *s);

@@ -39,6 +39,7 @@ static void run(struct probe *p)
 
 	expect_ret(p, sock_recvmmsg(p, server, 3, msgs), 2);
 	expect_datagram(p, msgs[0], "one", from_client);
+	expect_msg_flags(p, msgs[0], 0);
 	expect_datagram(p, msgs[1], "second", from_stranger);
 	expect_errno(p, sock_recv_nowait(p, server), EAGAIN);
 }
