@@ -29,3 +29,19 @@ load helper
 @test "Connected UDP sockets sharing one port through SO_REUSEADDR each receive exactly their own peer's datagrams, whether bound to the specific address or to the wildcard." {
 	rule udp.filter.connected_sockets_on_one_port_each_get_their_own_peer
 }
+
+@test "A UDP socket bound to one local address does not receive datagrams sent to another address of its host on the same port." {
+	rule udp.filter.bound_address_filters_destination
+}
+
+@test "With loose rp_filter, a UDP datagram from a source routed out of another interface than the one it arrived on is delivered." {
+	rule udp.filter.rp_filter_loose_accepts_routable_source
+}
+
+@test "With loose rp_filter, a UDP datagram from a source the receiver has no route to is dropped before any socket sees it." {
+	rule udp.filter.rp_filter_loose_drops_unroutable_source
+}
+
+@test "With strict rp_filter, a UDP datagram whose source is routed out of another interface than the one it arrived on is dropped before any socket sees it." {
+	rule udp.filter.rp_filter_strict_drops_wrong_interface
+}

@@ -540,6 +540,10 @@ void topo_addr_add(struct probe *p, enum host h, struct addr a)
 			if (t->segs[s].hosts[k] == h)
 				ifname_of(&t->segs[s], ifname, sizeof(ifname));
 	int family = addr_cidr(&a, cidr, sizeof(cidr));
+	if (family != AF_INET)
+		probe_error(p, "topo_addr_add(%s): IPv4 only (an IPv6 address and its local "
+			       "route appear later, from addrconf's work queue)",
+			    cidr);
 	struct nl nl = rt_open(p, p->ns[h]);
 	addr_add(&nl, link_index(&nl, ifname), cidr, NULL, family);
 	rt_close(&nl);

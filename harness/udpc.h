@@ -213,8 +213,10 @@ struct call sock_hops_set(struct probe *p, struct sock *s, int hops);
 struct call sock_close(struct probe *p, struct sock *s);
 
 /* Setup (ERROR if it cannot be made), in one host and traced: a sysctl
- * under /proc/sys/net ("ipv4/conf/all/rp_filter"), and one more address
- * of host h's family on its (first) link, as a /32 (/128). */
+ * under /proc/sys/net ("ipv4/conf/all/rp_filter"), and one more IPv4
+ * address (mapped: the address it maps) on host h's first link, as a /32:
+ * usable at once (an IPv6 address would wait for addrconf's work queue,
+ * so the harness refuses it). */
 void sysctl_host_set(struct probe *p, enum host h, const char *key, const char *value);
 void topo_addr_add(struct probe *p, enum host h, struct addr a);
 
