@@ -113,3 +113,7 @@ load helper
 @test "A recv() blocked on an unconnected UDP socket is not woken by the ICMP port unreachable its sendto() drew, and returns the next datagram." {
 	rule udp.errors.unconnected_blocked_recv_not_woken
 }
+
+@test "recvmmsg() on a connected UDP socket with a pending ICMP error and nothing queued fails with ECONNREFUSED and takes the error." {
+	rule udp.errors.recvmmsg_reports_pending_error
+}

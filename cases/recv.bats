@@ -62,3 +62,19 @@ load helper
 @test "recvmsg(MSG_WAITALL) on a UDP socket returns the one datagram queued, however short, and does not wait to fill the buffer." {
 	rule udp.recv.waitall_returns_one_datagram
 }
+
+@test "A recv() blocked on a connected UDP socket wakes up for the peer's datagram and returns it." {
+	rule udp.recv.blocked_recv_wakes_for_peer_datagram
+}
+
+@test "With SO_PEEK_OFF set, each MSG_PEEK on a UDP socket continues where the last peek stopped, into the next datagram, and a read moves the offset back." {
+	rule udp.recv.peek_off_continues_past_peeked
+}
+
+@test "recvmsg(MSG_PEEK|MSG_TRUNC) with no buffer on a UDP socket returns the queued datagram's length and leaves it queued." {
+	rule udp.recv.peek_trunc_reports_length
+}
+
+@test "recvfrom() with 4 bytes of room for the source writes only the family and port and answers the full address length (16 or 28) in addrlen." {
+	rule udp.recv.short_address_buffer_truncated
+}

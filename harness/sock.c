@@ -540,3 +540,27 @@ struct call sock_hops_set(struct probe *p, struct sock *s, int hops)
 		return sock_setsockopt_int(p, s, SOCKOPT(SOL_IPV6, IPV6_UNICAST_HOPS), hops);
 	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_TTL), hops);
 }
+
+struct call sock_recvfrom_addrlen(struct probe *p, struct sock *s, socklen_t addrlen)
+{
+	struct call c = { .ok = 0 };
+	char pl[CALL_DATA_MAX + 8], as[80];
+
+	trace_begin(p, &c, "recvfrom(%s, ..., %d, MSG_DONTWAIT, ..., [%u])", s->role, CALL_DATA_MAX,
+		    (unsigned)addrlen);
+	wait_readable(s);
+	c.addr.len = addrlen < sizeof(c.addr.ss) ? addrlen : sizeof(c.addr.ss);
+	recv_answer(&c,
+		    recvfrom(s->fd, c.data, sizeof(c.data), MSG_DONTWAIT, (struct sockaddr *)&c.addr.ss,
+			     &c.addr.len),
+		    sizeof(c.data));
+	if (c.ret < 0) {
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	trace_payload(c.data, c.len, pl, sizeof(pl));
+	trace_end(p, &c, "recvfrom(%s, %s, %d, MSG_DONTWAIT, %s, [%u->%u])", s->role, pl,
+		  CALL_DATA_MAX, addr_str(&c.addr, as, sizeof(as)), (unsigned)addrlen,
+		  (unsigned)c.addr.len);
+	return c;
+}

@@ -188,6 +188,10 @@ struct call sock_recvmsg_flags(struct probe *p, struct sock *s, size_t buflen, i
 struct call sock_read(struct probe *p, struct sock *s);
 struct call sock_recv_noname(struct probe *p, struct sock *s);
 struct call sock_readv(struct probe *p, struct sock *s, size_t first_len);
+/* recvfrom() once readable, with addrlen bytes of room for the source:
+ * addr holds what the kernel wrote (the rest zero) and addr.len the length
+ * it answered. */
+struct call sock_recvfrom_addrlen(struct probe *p, struct sock *s, socklen_t addrlen);
 /* recvmmsg(s, vlen messages, MSG_DONTWAIT) once the socket is readable: ret
  * is the number of messages, msgs[i] the i-th as a receive call (data,
  * len, addr, value = its msg_flags). */
