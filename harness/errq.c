@@ -356,8 +356,7 @@ struct call sock_recv_block_finish(struct probe *p, struct blocked_recv *b)
 
 /* ---- Catalogue II: receive/errors ------------------------------------------------ */
 
-struct errq_msg sock_recv_errqueue_full(struct probe *p, struct sock *s, size_t buflen,
-					 bool dontwait)
+struct errq_msg sock_recv_errqueue_full(struct probe *p, struct sock *s, size_t buflen, bool dontwait)
 {
 	struct errq_msg m = { .cmsg_level = -1, .cmsg_type = -1 };
 	struct call *c = &m.call;

@@ -65,7 +65,6 @@ struct call sock_recv_block_finish(struct probe *p, struct blocked_recv *b);
 /* recvmsg(MSG_ERRQUEUE) with a buffer of buflen bytes, MSG_DONTWAIT only if
  * dontwait: the whole answer (msg_name and msg_namelen in call.addr,
  * msg_flags, the number of control messages) traced. */
-struct errq_msg sock_recv_errqueue_full(struct probe *p, struct sock *s, size_t buflen,
-					 bool dontwait);
+struct errq_msg sock_recv_errqueue_full(struct probe *p, struct sock *s, size_t buflen, bool dontwait);
 
 #endif

@@ -61,7 +61,9 @@ void trace_end(struct probe *p, struct call *c, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 const char *family_name(enum family f);
-/* Catalogue II: receive/errors.  msg_flags by name: "MSG_TRUNC|MSG_ERRQUEUE", "0". */
+/* Catalogue II: receive/errors.  sock.c: "client", "server", ... */
+const char *host_name(enum host h);
+/* msg_flags by name: "MSG_TRUNC|MSG_ERRQUEUE", "0". */
 const char *trace_msg_flags(int flags, char *buf, size_t n);
 
 /* sock.c: stores the answer of the call just made: ret, and errno if it failed. */

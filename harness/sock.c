@@ -14,7 +14,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-static const char *host_name(enum host h)
+const char *host_name(enum host h)
 {
 	static const char *const names[HOST_COUNT] = {
 		[HOST_CLIENT] = "client",
@@ -351,7 +351,8 @@ struct call sock_recvmsg_flags(struct probe *p, struct sock *s, size_t buflen, i
 	c.addr.len = msg.msg_namelen;
 	c.value = msg.msg_flags;
 	trace_payload(c.data, c.len, pl, sizeof(pl));
-	trace_end(p, &c, "recvmsg(%s, {msg_name=%s, msg_namelen=%u, msg_iov=[{%s, %zu}], msg_flags=%s}, "
+	trace_end(p, &c,
+		  "recvmsg(%s, {msg_name=%s, msg_namelen=%u, msg_iov=[{%s, %zu}], msg_flags=%s}, "
 		  "%s|MSG_DONTWAIT)",
 		  s->role, addr_str(&c.addr, as, sizeof(as)), (unsigned)c.addr.len, pl, room,
 		  trace_msg_flags(c.value, fs, sizeof(fs)), flags_str);
@@ -420,13 +421,14 @@ struct call sock_readv(struct probe *p, struct sock *s, size_t first_len)
 		    iov[1].iov_len);
 	wait_readable(s);
 	nonblock_set(p, s, true);
-	recv_answer(&c, readv(s->fd, iov, 2), sizeof(c.data));
+	long got = readv(s->fd, iov, 2);
+	recv_answer(&c, got, sizeof(c.data));
 	nonblock_set(p, s, false);
-	if (c.ret < 0) {
+	if (got < 0) {
 		trace_end(p, &c, NULL);
 		return c;
 	}
-	size_t in_first = c.len < first ? c.len : first;
+	size_t in_first = (size_t)got > first ? first : (size_t)got;
 	trace_payload(c.data, in_first, p0, sizeof(p0));
 	trace_payload(c.data + in_first, c.len - in_first, p1, sizeof(p1));
 	trace_end(p, &c, "readv(%s, [{%s, %zu}, {%s, %zu}], 2)", s->role, p0, iov[0].iov_len, p1,
@@ -503,20 +505,17 @@ struct call sock_getsockopt_int(struct probe *p, struct sock *s, int level, cons
 				int name, const char *name_str, socklen_t optlen)
 {
 	struct call c = { .ok = 0 };
-	union {
-		int value;
-		char room[16];
-	} v = { 0 };
+	int v[4] = { 0 }; /* room for an optlen larger than an int */
 	socklen_t len = optlen < sizeof(v) ? optlen : sizeof(v);
 
 	trace_begin(p, &c, "getsockopt(%s, %s, %s, ..., [%u])", s->role, level_str, name_str,
 		    (unsigned)len);
-	call_answer(&c, getsockopt(s->fd, level, name, &v, &len));
+	call_answer(&c, getsockopt(s->fd, level, name, v, &len));
 	if (c.ret != 0) {
 		trace_end(p, &c, NULL);
 		return c;
 	}
-	c.value = v.value;
+	c.value = v[0];
 	c.len = len;
 	trace_end(p, &c, "getsockopt(%s, %s, %s, [%d], [%u])", s->role, level_str, name_str, c.value,
 		  (unsigned)len);
@@ -559,8 +558,7 @@ struct call sock_recvfrom_addrlen(struct probe *p, struct sock *s, socklen_t add
 		return c;
 	}
 	trace_payload(c.data, c.len, pl, sizeof(pl));
-	trace_end(p, &c, "recvfrom(%s, %s, %d, MSG_DONTWAIT, %s, [%u->%u])", s->role, pl,
-		  CALL_DATA_MAX, addr_str(&c.addr, as, sizeof(as)), (unsigned)addrlen,
-		  (unsigned)c.addr.len);
+	trace_end(p, &c, "recvfrom(%s, %s, %d, MSG_DONTWAIT, %s, [%u->%u])", s->role, pl, CALL_DATA_MAX,
+		  addr_str(&c.addr, as, sizeof(as)), (unsigned)addrlen, (unsigned)c.addr.len);
 	return c;
 }

@@ -57,6 +57,5 @@ void sysctl_host_set(struct probe *p, enum host h, const char *key, const char *
 		if (*c == '/')
 			*c = '.';
 	sysctl_set(p, p->ns[h], key, value);
-	chan_send(p, 'T', "sysctl -w %s=%s (on host %s)", dotted, value,
-		  h == HOST_CLIENT ? "client" : h == HOST_SERVER ? "server" : h == HOST_STRANGER ? "stranger" : "router");
+	chan_send(p, 'T', "sysctl -w %s=%s (on host %s)", dotted, value, host_name(h));
 }

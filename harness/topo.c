@@ -541,15 +541,12 @@ void topo_addr_add(struct probe *p, enum host h, struct addr a)
 				ifname_of(&t->segs[s], ifname, sizeof(ifname));
 	int family = addr_cidr(&a, cidr, sizeof(cidr));
 	if (family != AF_INET)
-		probe_error(p, "topo_addr_add(%s): IPv4 only (an IPv6 address and its local "
-			       "route appear later, from addrconf's work queue)",
+		probe_error(p,
+			    "topo_addr_add(%s): IPv4 only (an IPv6 address and its local "
+			    "route appear later, from addrconf's work queue)",
 			    cidr);
 	struct nl nl = rt_open(p, p->ns[h]);
 	addr_add(&nl, link_index(&nl, ifname), cidr, NULL, family);
 	rt_close(&nl);
-	chan_send(p, 'T', "ip address add %s dev %s (on host %s)", cidr, ifname,
-		  h == HOST_CLIENT	  ? "client"
-		  : h == HOST_SERVER	  ? "server"
-		  : h == HOST_STRANGER ? "stranger"
-				       : "router");
+	chan_send(p, 'T', "ip address add %s dev %s (on host %s)", cidr, ifname, host_name(h));
 }

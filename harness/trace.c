@@ -90,8 +90,8 @@ const char *trace_msg_flags(int flags, char *buf, size_t n)
 		int bit;
 		const char *name;
 	} names[] = {
-		{ MSG_OOB, "MSG_OOB" },		  { MSG_EOR, "MSG_EOR" },
-		{ MSG_TRUNC, "MSG_TRUNC" },	  { MSG_CTRUNC, "MSG_CTRUNC" },
+		{ MSG_OOB, "MSG_OOB" },           { MSG_EOR, "MSG_EOR" },
+		{ MSG_TRUNC, "MSG_TRUNC" },       { MSG_CTRUNC, "MSG_CTRUNC" },
 		{ MSG_ERRQUEUE, "MSG_ERRQUEUE" }, { MSG_CONFIRM, "MSG_CONFIRM" },
 	};
 	size_t used = 0;

@@ -136,16 +136,17 @@ struct sock {
 #define CALL_LINE_MAX 512
 
 /* One call as the kernel answered it. */
+/* (Ordered for no padding: rules keep arrays of them, e.g. for recvmmsg().) */
 struct call {
 	long ret;                 /* the return value */
-	int err;                  /* errno when ret == -1 */
 	long ok;                  /* the return value that means complete success */
+	size_t len;               /* of data */
+	size_t text_len;          /* how much of line is the call, before " = " */
+	struct addr addr;         /* the address a call returned (source, name, peer) */
+	int err;                  /* errno when ret == -1 */
 	int value;                /* an option value read (getsockopt) */
 	char data[CALL_DATA_MAX]; /* received bytes, if any */
-	size_t len;
-	struct addr addr;         /* the address a call returned (source, name, peer) */
 	char line[CALL_LINE_MAX]; /* the transcript line */
-	size_t text_len;          /* how much of it is the call, before " = " */
 };
 
 struct sock *sock_open(struct probe *p, enum host h, const char *role);
@@ -248,9 +249,9 @@ enum mib {
 	MIB_UDP_NO_PORTS,           /* Udp NoPorts, Udp6NoPorts */
 	MIB_UDP_OUT_DATAGRAMS,      /* Udp OutDatagrams, Udp6OutDatagrams */
 	/* Catalogue II: receive/errors */
-	MIB_ICMP_IN_TIME_EXCDS,        /* Icmp InTimeExcds, Icmp6InTimeExcds */
-	MIB_ICMP_OUT_RATE_LIMIT_HOST,  /* Icmp OutRateLimitHost, Icmp6OutRateLimitHost */
-	MIB_IP_REVERSE_PATH_FILTER,    /* TcpExt IPReversePathFilter (/proc/net/netstat; IPv4 only) */
+	MIB_ICMP_IN_TIME_EXCDS,       /* Icmp InTimeExcds, Icmp6InTimeExcds */
+	MIB_ICMP_OUT_RATE_LIMIT_HOST, /* Icmp OutRateLimitHost, Icmp6OutRateLimitHost */
+	MIB_IP_REVERSE_PATH_FILTER,   /* TcpExt IPReversePathFilter (/proc/net/netstat; IPv4 only) */
 };
 long mib_read(struct probe *p, enum host h, enum mib m);
 

@@ -23,8 +23,13 @@ static struct ee_want time_exceeded(struct probe *p)
 	struct addr router = addr_host(p, HOST_ROUTER, 0);
 
 	if (probe_family(p) == FAM_IPV6)
-		return (struct ee_want){ SOL_IPV6,	    IPV6_RECVERR,	EHOSTUNREACH, SO_EE_ORIGIN_ICMP6,
-					 ICMP6_TIME_EXCEEDED, ICMP6_TIME_EXCEED_TRANSIT, router };
+		return (struct ee_want){ SOL_IPV6,
+					 IPV6_RECVERR,
+					 EHOSTUNREACH,
+					 SO_EE_ORIGIN_ICMP6,
+					 ICMP6_TIME_EXCEEDED,
+					 ICMP6_TIME_EXCEED_TRANSIT,
+					 router };
 	return (struct ee_want){ probe_family(p) == FAM_IPV4 ? SOL_IP : SOL_IPV6,
 				 probe_family(p) == FAM_IPV4 ? IP_RECVERR : IPV6_RECVERR,
 				 EHOSTUNREACH,

@@ -25,8 +25,7 @@ static void run(struct probe *p)
 	must(p, sock_sendto(p, client, "ping", at_server));
 
 	/* Family and port written, address bytes untouched (zero), full length. */
-	expect_datagram(p, sock_recvfrom_addrlen(p, server, 4), "ping",
-			addr_wildcard(p, PORT_CLIENT));
+	expect_datagram(p, sock_recvfrom_addrlen(p, server, 4), "ping", addr_wildcard(p, PORT_CLIENT));
 }
 
 const struct rule rule = {

@@ -64,9 +64,9 @@ enum kind {
 };
 
 static const char *const kind_names[] = {
-	[K_ERRNO] = "errno", [K_OK] = "ok",       [K_DATA] = "data",       [K_DELIVER] = "deliver",
-	[K_DROP] = "drop",   [K_VALUE] = "value", [K_REVENTS] = "revents",
-	[K_FLAGS] = "flags", [K_ADDRLEN] = "addrlen",
+	[K_ERRNO] = "errno",     [K_OK] = "ok",       [K_DATA] = "data",
+	[K_DELIVER] = "deliver", [K_DROP] = "drop",   [K_VALUE] = "value",
+	[K_REVENTS] = "revents", [K_FLAGS] = "flags", [K_ADDRLEN] = "addrlen",
 };
 
 static struct {
@@ -80,10 +80,25 @@ static long seq_next;
 
 /* Occurrences are counted per call name, in the order calls are entered. */
 static const char *const call_names[] = {
-	"bind",    "connect",     "send",        "write",      "sendto",     "sendmsg", "recvfrom",
-	"recvmsg", "getsockname", "getpeername", "getsockopt", "setsockopt", "poll",
+	"bind",
+	"connect",
+	"send",
+	"write",
+	"sendto",
+	"sendmsg",
+	"recvfrom",
+	"recvmsg",
+	"getsockname",
+	"getpeername",
+	"getsockopt",
+	"setsockopt",
+	"poll",
 	/* Catalogue II: receive/errors */
-	"read", "readv", "recv", "recvmmsg", "ioctl",
+	"read",
+	"readv",
+	"recv",
+	"recvmmsg",
+	"ioctl",
 };
 #define NCALLS (sizeof(call_names) / sizeof(call_names[0]))
 static long occurrences[NCALLS];
@@ -425,8 +440,7 @@ ssize_t readv(int fd, const struct iovec *iov, int n)
 	if (!hook_begin(&h, "readv", fd))
 		return REAL(readv)(fd, iov, n);
 	long ret = hook_end(&h, REAL(readv)(fd, iov, n), 0, 0);
-	return recv_change(&h, fd, ret, n ? iov[0].iov_base : NULL, n ? iov[0].iov_len : 0, NULL,
-			   NULL);
+	return recv_change(&h, fd, ret, n ? iov[0].iov_base : NULL, n ? iov[0].iov_len : 0, NULL, NULL);
 }
 
 /* The changes apply to the first message; drop drops them all. */
