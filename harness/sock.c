@@ -3,6 +3,7 @@
  * caller's business (expect_* or must). */
 #define _GNU_SOURCE
 #include "internal.h"
+#include "plan.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,20 +15,41 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-const char *host_name(enum host h)
+struct sock {
+	const char *role; /* the name in the transcript: client, server, ... */
+	int fd;
+	enum host host;
+};
+
+/* The socket's host exists in the topology; the probe has room for it. */
+static void sock_host_check(struct probe *p, enum host h, const char *what)
 {
-	static const char *const names[HOST_COUNT] = {
-		[HOST_CLIENT] = "client",
-		[HOST_SERVER] = "server",
-		[HOST_STRANGER] = "stranger",
-		[HOST_ROUTER] = "router",
-	};
-	return names[h];
+	if (p->ns[h] < 0)
+		probe_error(p, "rule opens %s on host %s, which topology %s does not have", what,
+			    plan_host_name(h), topo_name(p->rule->topology));
+	if (p->nsocks == PROBE_MAX_SOCKS)
+		probe_error(p, "rule opens more than %d sockets", PROBE_MAX_SOCKS);
 }
 
-static int family_domain(enum family f)
+struct sock *sock_add(struct probe *p, enum host h, const char *role, int fd)
 {
-	return f == FAM_IPV4 ? AF_INET : AF_INET6;
+	struct sock *s = malloc(sizeof(*s));
+
+	if (!s)
+		probe_error(p, "out of memory");
+	*s = (struct sock){ .role = role, .fd = fd, .host = h };
+	p->socks[p->nsocks++] = s;
+	return s;
+}
+
+int sock_fd(const struct sock *s)
+{
+	return s->fd;
+}
+
+const char *sock_role(const struct sock *s)
+{
+	return s->role;
 }
 
 struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int type)
@@ -37,11 +59,7 @@ struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int 
 	const char *dname = domain == AF_INET ? "AF_INET" : "AF_INET6";
 	const char *tname = type == SOCK_DGRAM ? "SOCK_DGRAM" : "SOCK_RAW";
 
-	if (p->ns[h] < 0)
-		probe_error(p, "rule opens a socket on host %s, which topology %s does not have",
-			    host_name(h), topo_name(p->rule->topology));
-	if (p->nsocks == PROBE_MAX_SOCKS)
-		probe_error(p, "rule opens more than %d sockets", PROBE_MAX_SOCKS);
+	sock_host_check(p, h, "a socket");
 	netns_enter(p, p->ns[h]);
 	int fd = socket(domain, type | SOCK_CLOEXEC, 0);
 	if (fd < 0 && errno == EAFNOSUPPORT && domain == AF_INET6)
@@ -49,12 +67,11 @@ struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int 
 	if (fd < 0)
 		probe_error(p, "socket(%s, %s, 0): %s", dname, tname, strerror(errno));
 
-	struct sock *s = &p->socks[p->nsocks++];
-	*s = (struct sock){ .role = role, .fd = fd, .host = h };
+	struct sock *s = sock_add(p, h, role, fd);
 	snprintf(c.line, sizeof(c.line), "socket(%s, %s, 0) = %s", dname, tname, role);
-	if (strcmp(role, host_name(h)) != 0)
+	if (strcmp(role, plan_host_name(h)) != 0)
 		snprintf(c.line + strlen(c.line), sizeof(c.line) - strlen(c.line), " (on host %s)",
-			 host_name(h));
+			 plan_host_name(h));
 	chan_send(p, 'T', "%s", c.line);
 	return s;
 }
@@ -64,32 +81,36 @@ struct sock *sock_open(struct probe *p, enum host h, const char *role)
 	return sock_open_type(p, h, role, SOCK_DGRAM);
 }
 
-void call_answer(struct call *c, long ret)
+/* bind() or connect() of a, declaring len bytes of it; the transcript
+ * shows len only when the rule chose it (show_len). */
+static struct call sock_addr_call(struct probe *p, struct sock *s, const char *fn,
+				  int (*call)(int, const struct sockaddr *, socklen_t), struct addr a,
+				  socklen_t len, bool show_len)
 {
-	c->ret = ret;
-	c->err = ret == -1 ? errno : 0;
+	struct call c = { .ok = 0 };
+	char as[80], ls[16] = "";
+
+	if (show_len)
+		snprintf(ls, sizeof(ls), ", %u", len);
+	trace_begin(p, &c, "%s(%s, %s%s)", fn, s->role, addr_str(&a, as, sizeof(as)), ls);
+	trace_answer(&c, call(s->fd, (struct sockaddr *)&a.ss, len));
+	trace_end(p, &c, NULL);
+	return c;
 }
 
 struct call sock_bind(struct probe *p, struct sock *s, struct addr a)
 {
-	struct call c = { .ok = 0 };
-	char as[80];
-
-	trace_begin(p, &c, "bind(%s, %s)", s->role, addr_str(&a, as, sizeof(as)));
-	call_answer(&c, bind(s->fd, (struct sockaddr *)&a.ss, a.len));
-	trace_end(p, &c, NULL);
-	return c;
+	return sock_addr_call(p, s, "bind", bind, a, a.len, false);
 }
 
 struct call sock_connect(struct probe *p, struct sock *s, struct addr a)
 {
-	struct call c = { .ok = 0 };
-	char as[80];
+	return sock_addr_call(p, s, "connect", connect, a, a.len, false);
+}
 
-	trace_begin(p, &c, "connect(%s, %s)", s->role, addr_str(&a, as, sizeof(as)));
-	call_answer(&c, connect(s->fd, (struct sockaddr *)&a.ss, a.len));
-	trace_end(p, &c, NULL);
-	return c;
+struct call sock_connect_len(struct probe *p, struct sock *s, struct addr a, socklen_t len)
+{
+	return sock_addr_call(p, s, "connect", connect, a, len, true);
 }
 
 struct call sock_disconnect(struct probe *p, struct sock *s)
@@ -100,8 +121,10 @@ struct call sock_disconnect(struct probe *p, struct sock *s)
 /* Every send, whatever its form: one system call chosen by `how`, the
  * payload shown once, `dest` the transcript's text for the destination
  * arguments (", 198.18.0.2:7000", ", NULL, 0", or "" for none). */
-struct call send_traced(struct probe *p, struct sock *s, const char *payload, enum send_how how,
-			const struct addr *to, socklen_t tolen, const char *dest)
+enum send_how { SEND_SEND, SEND_WRITE, SEND_SENDTO, SEND_SENDMSG };
+
+static struct call send_traced(struct probe *p, struct sock *s, const char *payload, enum send_how how,
+			       const struct addr *to, socklen_t tolen, const char *dest)
 {
 	size_t len = strlen(payload);
 	struct call c = { .ok = (long)len };
@@ -131,7 +154,7 @@ struct call send_traced(struct probe *p, struct sock *s, const char *payload, en
 		ret = sendmsg(s->fd, &msg, 0);
 		break;
 	}
-	call_answer(&c, ret);
+	trace_answer(&c, ret);
 	trace_end(p, &c, NULL);
 	return c;
 }
@@ -154,6 +177,40 @@ struct call sock_sendto(struct probe *p, struct sock *s, const char *payload, st
 	return send_traced(p, s, payload, SEND_SENDTO, &to, to.len, dest);
 }
 
+/* addr_str() for an address that may carry AF_UNSPEC over real content:
+ * "{AF_UNSPEC, 198.18.0.3:7002}" shows what the kernel was handed. */
+static const char *msg_addr_str(const struct addr *a, char *buf, size_t n)
+{
+	struct addr shown = *a;
+	char as[80];
+
+	if (a->ss.ss_family != AF_UNSPEC || a->len < sizeof(struct sockaddr_in))
+		return addr_str(a, buf, n);
+	shown.ss.ss_family = a->len == sizeof(struct sockaddr_in6) ? AF_INET6 : AF_INET;
+	snprintf(buf, n, "{AF_UNSPEC, %s}", addr_str(&shown, as, sizeof(as)));
+	return buf;
+}
+
+struct call sock_sendto_null(struct probe *p, struct sock *s, const char *payload)
+{
+	return send_traced(p, s, payload, SEND_SENDTO, NULL, 0, ", NULL, 0");
+}
+
+struct call sock_sendto_len(struct probe *p, struct sock *s, const char *payload, struct addr to,
+			    socklen_t tolen)
+{
+	char dest[160] = ", ", as[128];
+
+	snprintf(dest + 2, sizeof(dest) - 2, "%s, %u", msg_addr_str(&to, as, sizeof(as)),
+		 (unsigned)tolen);
+	return send_traced(p, s, payload, SEND_SENDTO, &to, tolen, dest);
+}
+
+struct call sock_sendmsg_noname(struct probe *p, struct sock *s, const char *payload)
+{
+	return send_traced(p, s, payload, SEND_SENDMSG, NULL, 0, "");
+}
+
 /* Waits for the socket to become readable or report an error, at most
  * WAIT_MS: a datagram or error that is coming is there long before. */
 static void wait_readable(struct sock *s)
@@ -164,7 +221,7 @@ static void wait_readable(struct sock *s)
 		;
 }
 
-struct call recv_traced(struct probe *p, struct sock *s, bool wait, bool peek)
+static struct call recv_traced(struct probe *p, struct sock *s, bool wait, bool peek)
 {
 	struct call c = { .ok = 0 };
 	char pl[CALL_DATA_MAX + 8], as[80];
@@ -174,8 +231,8 @@ struct call recv_traced(struct probe *p, struct sock *s, bool wait, bool peek)
 	if (wait)
 		wait_readable(s);
 	c.addr.len = sizeof(c.addr.ss);
-	call_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_DONTWAIT | (peek ? MSG_PEEK : 0),
-				 (struct sockaddr *)&c.addr.ss, &c.addr.len));
+	trace_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_DONTWAIT | (peek ? MSG_PEEK : 0),
+				  (struct sockaddr *)&c.addr.ss, &c.addr.len));
 	if (c.ret < 0) {
 		trace_end(p, &c, NULL);
 		return c;
@@ -196,7 +253,7 @@ static struct call sock_name(struct probe *p, struct sock *s, const char *fn,
 
 	trace_begin(p, &c, "%s(%s, ...)", fn, s->role);
 	c.addr.len = sizeof(c.addr.ss);
-	call_answer(&c, get(s->fd, (struct sockaddr *)&c.addr.ss, &c.addr.len));
+	trace_answer(&c, get(s->fd, (struct sockaddr *)&c.addr.ss, &c.addr.len));
 	if (c.ret == 0)
 		trace_end(p, &c, "%s(%s, %s)", fn, s->role, addr_str(&c.addr, as, sizeof(as)));
 	else
@@ -220,7 +277,7 @@ struct call sock_so_error(struct probe *p, struct sock *s)
 	socklen_t len = sizeof(c.value);
 
 	trace_begin(p, &c, "getsockopt(%s, SOL_SOCKET, SO_ERROR, ...)", s->role);
-	call_answer(&c, getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &c.value, &len));
+	trace_answer(&c, getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &c.value, &len));
 	if (c.ret == 0)
 		trace_end(p, &c, "getsockopt(%s, SOL_SOCKET, SO_ERROR, [%s])", s->role,
 			  c.value ? trace_errno(c.value) : "0");
@@ -235,7 +292,7 @@ struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level, cons
 	struct call c = { .ok = 0 };
 
 	trace_begin(p, &c, "setsockopt(%s, %s, %s, [%d])", s->role, level_str, name_str, value);
-	call_answer(&c, setsockopt(s->fd, level, name, &value, sizeof(value)));
+	trace_answer(&c, setsockopt(s->fd, level, name, &value, sizeof(value)));
 	trace_end(p, &c, NULL);
 	return c;
 }
@@ -250,69 +307,54 @@ struct call sock_recv_nowait(struct probe *p, struct sock *s)
 	return recv_traced(p, s, false, false);
 }
 
-/* /proc/net follows the reading task's network namespace (since v5.1). */
-static long mib_lookup(struct probe *p, enum host h, const char *group, const char *name)
+struct call sock_recv_peek(struct probe *p, struct sock *s)
 {
-	bool v6 = group[strlen(group) - 1] == '6';
-	/* The Linux extensions (TcpExt, IpExt) are in netstat, in snmp's shape. */
-	bool ext = strcmp(group, "TcpExt") == 0 || strcmp(group, "IpExt") == 0;
-	const char *path = ext ? "/proc/net/netstat" : v6 ? "/proc/net/snmp6" : "/proc/net/snmp";
-	char line[4096], keys[4096] = "";
-	FILE *f;
-
-	netns_enter(p, p->ns[h]);
-	f = fopen(path, "re");
-	if (!f)
-		probe_error(p, "open %s: %s", path, strerror(errno));
-	while (fgets(line, sizeof(line), f)) {
-		char key[128];
-		long value;
-		if (v6) {
-			/* NOLINTNEXTLINE(cert-err34-c): the kernel wrote it; the count is checked */
-			if (sscanf(line, "%127s %ld", key, &value) == 2 &&
-			    strncmp(key, group, strlen(group)) == 0 &&
-			    strcmp(key + strlen(group), name) == 0) {
-				fclose(f);
-				return value;
-			}
-			continue;
-		}
-		/* Pairs of lines: "Icmp: InMsgs ..." then "Icmp: 3 ..." */
-		size_t gl = strlen(group);
-		if (strncmp(line, group, gl) != 0 || line[gl] != ':')
-			continue;
-		if (!keys[0]) {
-			snprintf(keys, sizeof(keys), "%s", line);
-			continue;
-		}
-		char *ksave, *vsave;
-		char *k = strtok_r(keys + gl + 1, " \n", &ksave);
-		char *v = strtok_r(line + gl + 1, " \n", &vsave);
-		for (; k && v; k = strtok_r(NULL, " \n", &ksave), v = strtok_r(NULL, " \n", &vsave)) {
-			if (strcmp(k, name) == 0) {
-				fclose(f);
-				return strtol(v, NULL, 10);
-			}
-		}
-		break;
-	}
-	fclose(f);
-	probe_error(p, "no counter %s %s in %s", group, name, path);
+	return recv_traced(p, s, true, true);
 }
 
-long mib_read(struct probe *p, enum host h, enum mib m)
+struct call sock_poll(struct probe *p, struct sock *s, short events)
 {
-	static const char *const names[][3] = {
-		[MIB_ICMP_IN_DEST_UNREACHS] = { "Icmp", "Icmp6", "InDestUnreachs" },
-		[MIB_ICMP_OUT_DEST_UNREACHS] = { "Icmp", "Icmp6", "OutDestUnreachs" },
-		[MIB_UDP_IN_DATAGRAMS] = { "Udp", "Udp6", "InDatagrams" },
-		[MIB_UDP_NO_PORTS] = { "Udp", "Udp6", "NoPorts" },
-		[MIB_UDP_OUT_DATAGRAMS] = { "Udp", "Udp6", "OutDatagrams" },
-		[MIB_ICMP_IN_TIME_EXCDS] = { "Icmp", "Icmp6", "InTimeExcds" },
-		[MIB_ICMP_OUT_RATE_LIMIT_HOST] = { "Icmp", "Icmp6", "OutRateLimitHost" },
-		[MIB_IP_REVERSE_PATH_FILTER] = { "TcpExt", "TcpExt", "IPReversePathFilter" },
-	};
-	return mib_lookup(p, h, names[m][p->fam == FAM_IPV6 ? 1 : 0], names[m][2]);
+	struct call c = { .ok = 1 };
+	struct pollfd pfd = { .fd = s->fd, .events = events };
+	char es[96], rs[96];
+
+	trace_revents(events, es, sizeof(es));
+	trace_begin(p, &c, "poll([{fd=%s, events=%s}], 1, %d)", s->role, es, WAIT_MS);
+	trace_answer(&c, poll(&pfd, 1, WAIT_MS));
+	c.value = pfd.revents;
+	trace_end(p, &c, "poll([{fd=%s, events=%s, revents=%s}], 1, %d)", s->role, es,
+		  trace_revents(pfd.revents, rs, sizeof(rs)), WAIT_MS);
+	return c;
+}
+
+struct call sock_recverr_on(struct probe *p, struct sock *s)
+{
+	if (p->fam == FAM_IPV6)
+		return sock_setsockopt_int(p, s, SOCKOPT(SOL_IPV6, IPV6_RECVERR), 1);
+	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_RECVERR), 1);
+}
+
+struct call sock_join_group(struct probe *p, struct sock *s, struct addr group)
+{
+	struct call c = { .ok = 0 };
+	char as[80];
+
+	addr_str(&group, as, sizeof(as));
+	if (group.ss.ss_family == AF_INET6) {
+		struct ipv6_mreq mr = { .ipv6mr_interface = 0 };
+		memcpy(&mr.ipv6mr_multiaddr, &((struct sockaddr_in6 *)&group.ss)->sin6_addr,
+		       sizeof(mr.ipv6mr_multiaddr));
+		trace_begin(p, &c, "setsockopt(%s, SOL_IPV6, IPV6_JOIN_GROUP, {%s, 0})", s->role, as);
+		trace_answer(&c, setsockopt(s->fd, SOL_IPV6, IPV6_JOIN_GROUP, &mr, sizeof(mr)));
+	} else {
+		struct ip_mreq mr = { .imr_interface.s_addr = htonl(INADDR_ANY) };
+		mr.imr_multiaddr = ((struct sockaddr_in *)&group.ss)->sin_addr;
+		trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_ADD_MEMBERSHIP, {%s, 0.0.0.0})", s->role,
+			    as);
+		trace_answer(&c, setsockopt(s->fd, SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)));
+	}
+	trace_end(p, &c, NULL);
+	return c;
 }
 
 /* ---- Catalogue II: receive/errors ------------------------------------------------ */
@@ -321,7 +363,7 @@ long mib_read(struct probe *p, enum host h, enum mib m)
  * the source, as every receive below records it. */
 static void recv_answer(struct call *c, long ret, size_t room)
 {
-	call_answer(c, ret);
+	trace_answer(c, ret);
 	if (c->ret < 0)
 		return;
 	c->ok = c->ret;
@@ -458,7 +500,7 @@ struct call sock_recvmmsg(struct probe *p, struct sock *s, unsigned vlen,
 	}
 	trace_begin(p, &c, "recvmmsg(%s, ..., %u, MSG_DONTWAIT, NULL)", s->role, vlen);
 	wait_readable(s);
-	call_answer(&c, recvmmsg(s->fd, mm, vlen, MSG_DONTWAIT, NULL));
+	trace_answer(&c, recvmmsg(s->fd, mm, vlen, MSG_DONTWAIT, NULL));
 	if (c.ret < 0) {
 		trace_end(p, &c, NULL);
 		return c;
@@ -493,7 +535,7 @@ struct call sock_ioctl_int(struct probe *p, struct sock *s, unsigned long reques
 	struct call c = { .ok = 0 };
 
 	trace_begin(p, &c, "ioctl(%s, %s, ...)", s->role, request_str);
-	call_answer(&c, ioctl(s->fd, request, &c.value));
+	trace_answer(&c, ioctl(s->fd, request, &c.value));
 	if (c.ret == 0)
 		trace_end(p, &c, "ioctl(%s, %s, [%d])", s->role, request_str, c.value);
 	else
@@ -510,7 +552,7 @@ struct call sock_getsockopt_int(struct probe *p, struct sock *s, int level, cons
 
 	trace_begin(p, &c, "getsockopt(%s, %s, %s, ..., [%u])", s->role, level_str, name_str,
 		    (unsigned)len);
-	call_answer(&c, getsockopt(s->fd, level, name, v, &len));
+	trace_answer(&c, getsockopt(s->fd, level, name, v, &len));
 	if (c.ret != 0) {
 		trace_end(p, &c, NULL);
 		return c;
@@ -527,7 +569,7 @@ struct call sock_close(struct probe *p, struct sock *s)
 	struct call c = { .ok = 0 };
 
 	trace_begin(p, &c, "close(%s)", s->role);
-	call_answer(&c, close(s->fd));
+	trace_answer(&c, close(s->fd));
 	trace_end(p, &c, NULL);
 	s->fd = -1;
 	return c;

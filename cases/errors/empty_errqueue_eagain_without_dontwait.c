@@ -10,7 +10,7 @@
  * net/ipv6/datagram.c: "err = -EAGAIN; skb = sock_dequeue_err_skb(sk);
  * if (!skb) goto out;", no wait.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -20,7 +20,7 @@ static void run(struct probe *p)
 
 	must(p, sock_recverr_on(p, client));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));
-	expect_errno(p, sock_recv_errqueue_full(p, client, CALL_DATA_MAX, false).call, EAGAIN);
+	expect_errno(p, errq_recv_full(p, client, CALL_DATA_MAX, false).call, EAGAIN);
 }
 
 const struct rule rule = {

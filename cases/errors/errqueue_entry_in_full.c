@@ -14,7 +14,7 @@
  * ipv6_recv_error() in net/ipv6/datagram.c, sock_dequeue_err_skb() in
  * net/core/skbuff.c (sk_err = 0 when no ICMP error follows).
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -28,12 +28,12 @@ static void run(struct probe *p)
 	must(p, sock_send(p, client, "ping"));
 	must(p, sock_poll(p, client, 0));
 
-	struct errq_msg m = sock_recv_errqueue_full(p, client, CALL_DATA_MAX, true);
+	struct errq_msg m = errq_recv_full(p, client, CALL_DATA_MAX, true);
 	expect_ret(p, m.call, 4);
 	expect_datagram(p, m.call, "ping", closed);
 	expect_msg_flags(p, m.call, MSG_ERRQUEUE);
 	expect_long(p, "control messages MSG_ERRQUEUE returned", 1, m.ncmsg);
-	expect_errqueue(p, m, ee_port_unreachable(p));
+	expect_errqueue(p, m, errq_port_unreachable(p));
 	expect_pending_error(p, sock_so_error(p, client), 0);
 }
 

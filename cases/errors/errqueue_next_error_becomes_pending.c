@@ -16,7 +16,7 @@
  * the next entry is an ICMP error, else 0); ip_recv_error() in
  * net/ipv4/ip_sockglue.c, ipv6_recv_error() in net/ipv6/datagram.c.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -38,13 +38,13 @@ static void run(struct probe *p)
 
 	expect_pending_error(p, sock_so_error(p, client), ECONNREFUSED);
 	expect_pending_error(p, sock_so_error(p, client), 0);
-	expect_datagram(p, sock_recv_errqueue_full(p, client, CALL_DATA_MAX, true).call, "first",
+	expect_datagram(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, "first",
 			closed);
 	expect_pending_error(p, sock_so_error(p, client), ECONNREFUSED);
-	expect_datagram(p, sock_recv_errqueue_full(p, client, CALL_DATA_MAX, true).call, "second",
+	expect_datagram(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, "second",
 			closed);
 	expect_pending_error(p, sock_so_error(p, client), 0);
-	expect_errno(p, sock_recv_errqueue_full(p, client, CALL_DATA_MAX, true).call, EAGAIN);
+	expect_errno(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, EAGAIN);
 }
 
 const struct rule rule = {

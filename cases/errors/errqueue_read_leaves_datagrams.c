@@ -9,8 +9,7 @@
  * the receive queue (udpv6_recvmsg(): ipv6_recv_error()); sk_error_queue
  * vs sk_receive_queue in include/net/sock.h.
  */
-#include "errq.h"
-#include "msg.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -28,7 +27,7 @@ static void run(struct probe *p)
 	must(p, sock_sendto(p, server, "data", at_client));
 	must(p, sock_recv_peek(p, client));
 
-	expect_errno(p, sock_recv_errqueue_full(p, client, CALL_DATA_MAX, true).call, EAGAIN);
+	expect_errno(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, EAGAIN);
 	expect_datagram(p, sock_recv_nowait(p, client), "data", at_server);
 }
 

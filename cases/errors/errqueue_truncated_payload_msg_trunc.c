@@ -9,7 +9,7 @@
  * ("if (copied > len) { msg->msg_flags |= MSG_TRUNC; copied = len; }"),
  * ipv6_recv_error() in net/ipv6/datagram.c.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -23,11 +23,11 @@ static void run(struct probe *p)
 	must(p, sock_send(p, client, "a long payload"));
 	must(p, sock_poll(p, client, 0));
 
-	struct errq_msg m = sock_recv_errqueue_full(p, client, 2, true);
+	struct errq_msg m = errq_recv_full(p, client, 2, true);
 	expect_datagram(p, m.call, "a ", closed);
 	expect_msg_flags(p, m.call, MSG_ERRQUEUE | MSG_TRUNC);
-	expect_errqueue(p, m, ee_port_unreachable(p));
-	expect_errno(p, sock_recv_errqueue_full(p, client, CALL_DATA_MAX, true).call, EAGAIN);
+	expect_errqueue(p, m, errq_port_unreachable(p));
+	expect_errno(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, EAGAIN);
 }
 
 const struct rule rule = {

@@ -12,7 +12,7 @@
  * __udp6_lib_err() in net/ipv6/udp.c asks only RECVERR6 before
  * ipv6_icmp_error().
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -26,7 +26,7 @@ static void run(struct probe *p)
 	must(p, sock_send(p, client, "ping"));
 	must(p, sock_poll(p, client, POLLIN));
 
-	expect_errno(p, sock_recv_errqueue_full(p, client, CALL_DATA_MAX, true).call, EAGAIN);
+	expect_errno(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, EAGAIN);
 	expect_errno(p, sock_recv_nowait(p, client), ECONNREFUSED);
 }
 

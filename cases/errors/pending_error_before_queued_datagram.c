@@ -14,7 +14,7 @@
  * checks sock_error() before it looks at the queue; Stevens UNP vol. 1
  * §8.9.
  */
-#include "msg.h"
+#include "udpc.h"
 
 #include <errno.h>
 

@@ -14,7 +14,7 @@
  * sock_alloc_send_skb(), whose sock_alloc_send_pskb() in net/core/sock.c
  * fails with sock_error() first (IPv6: ip6_make_skb(), the same).
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>

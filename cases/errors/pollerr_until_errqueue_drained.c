@@ -11,7 +11,7 @@
  * ("if (sk->sk_err || !skb_queue_empty_lockless(&sk->sk_error_queue))
  * mask |= EPOLLERR"); ip_recv_error() in net/ipv4/ip_sockglue.c.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -28,7 +28,7 @@ static void run(struct probe *p)
 	expect_errno(p, sock_recv_nowait(p, client), ECONNREFUSED);
 	expect_revents(p, sock_poll(p, client, POLLOUT), POLLOUT | POLLERR);
 	expect_errno(p, sock_recv_nowait(p, client), EAGAIN);
-	expect_errqueue(p, sock_recv_errqueue(p, client), ee_port_unreachable(p));
+	expect_errqueue(p, errq_recv(p, client), errq_port_unreachable(p));
 	expect_revents(p, sock_poll(p, client, POLLOUT), POLLOUT);
 }
 

@@ -16,7 +16,7 @@
  * for any socket state), __udp6_lib_err() in net/ipv6/udp.c;
  * sock_alloc_send_pskb() in net/core/sock.c fails with sock_error().
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -38,7 +38,7 @@ static void run(struct probe *p)
 	expect_datagram(p, sock_recv(p, stranger), "again", addr_host(p, HOST_CLIENT, PORT_CLIENT));
 	expect_long(p, "datagrams the stranger received", 1,
 		    mib_read(p, HOST_STRANGER, MIB_UDP_IN_DATAGRAMS) - in);
-	expect_errqueue(p, sock_recv_errqueue(p, client), ee_port_unreachable(p));
+	expect_errqueue(p, errq_recv(p, client), errq_port_unreachable(p));
 }
 
 const struct rule rule = {

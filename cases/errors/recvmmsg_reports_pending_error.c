@@ -8,7 +8,7 @@
  * in net/socket.c returns the first ___sys_recvmsg() error when no
  * message was received; udp_recvmsg() -> __skb_recv_udp() -> sock_error().
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>

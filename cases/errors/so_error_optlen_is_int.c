@@ -10,7 +10,7 @@
  * gVisor udp_socket.cc (SO_ERROR optlen == sizeof(int)); sk_getsockopt()
  * in net/core/sock.c (lv = sizeof(int); "if (len > lv) len = lv").
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>

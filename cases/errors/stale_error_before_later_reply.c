@@ -15,7 +15,7 @@
  * (sock_error() first); udp_ioctl() SIOCINQ does not look at sk_err;
  * Stevens UNP vol. 1 §8.9.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>

@@ -12,7 +12,7 @@
  * net/ipv6/udp.c with icmpv6_err_convert(); ip_forward() and ip6_forward()
  * (the router's side).
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <netinet/icmp6.h>
@@ -49,7 +49,7 @@ static void run(struct probe *p)
 	must(p, sock_send(p, client, "dies at the router"));
 
 	expect_errno(p, sock_recv(p, client), EHOSTUNREACH);
-	expect_errqueue(p, sock_recv_errqueue(p, client), time_exceeded(p));
+	expect_errqueue(p, errq_recv(p, client), time_exceeded(p));
 }
 
 const struct rule rule = {

@@ -17,7 +17,7 @@
  * net/ipv4/udp.c ("if (!harderr || sk->sk_state != TCP_ESTABLISHED) goto
  * out"), __udp6_lib_err() in net/ipv6/udp.c.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -32,7 +32,7 @@ static void run(struct probe *p)
 
 	must(p, sock_bind(p, server, at_server));
 	must(p, sock_bind(p, client, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
-	struct blocked_recv *b = sock_recv_block_start(p, client);
+	struct blocked_recv *b = blocked_recv_start(p, client);
 	must(p, sock_sendto(p, client, "to a closed port", closed));
 	must(p, sock_connect(p, sentinel, closed));
 	must(p, sock_send(p, sentinel, "sentinel"));
@@ -41,7 +41,7 @@ static void run(struct probe *p)
 		    mib_read(p, HOST_CLIENT, MIB_ICMP_IN_DEST_UNREACHS) - unreachables);
 
 	must(p, sock_sendto(p, server, "reply", addr_host(p, HOST_CLIENT, PORT_CLIENT)));
-	expect_datagram(p, sock_recv_block_finish(p, b), "reply", at_server);
+	expect_datagram(p, blocked_recv_finish(p, b), "reply", at_server);
 }
 
 const struct rule rule = {

@@ -22,7 +22,7 @@
 static void run(struct probe *p)
 {
 	struct addr bound = addr_host(p, HOST_SERVER, PORT_SERVER);
-	struct addr other = addr_literal(p, "127.0.0.1", "::1", PORT_SERVER);
+	struct addr other = addr_loopback(p, PORT_SERVER);
 	struct addr from = addr_host(p, HOST_SERVER, PORT_OTHER);
 	struct sock *server = sock_open(p, HOST_SERVER, "server");
 	struct sock *local = sock_open(p, HOST_SERVER, "local");

@@ -2,7 +2,7 @@
  *
  * Loose reverse-path filtering (net.ipv4.conf.all.rp_filter = 2) only asks
  * whether the source is routable at all, through any interface: the
- * datagram strict mode drops (from 198.18.4.3, a first-link address,
+ * datagram strict mode drops (from 198.18.4.99, a first-link address,
  * arriving on the second link) is delivered to the client's socket, and
  * nothing is counted as filtered.
  *
@@ -17,15 +17,15 @@
 
 static void run(struct probe *p)
 {
-	struct addr to_client = addr_literal(p, "198.18.5.1", NULL, PORT_SERVER);
-	struct addr spoofed = addr_literal(p, "198.18.4.3", NULL, PORT_STRANGER);
+	struct addr to_client = addr_host_facing(p, HOST_CLIENT, HOST_STRANGER, PORT_SERVER);
+	struct addr spoofed = addr_spare(p, HOST_SERVER, HOST_CLIENT, PORT_STRANGER);
 	struct addr own = addr_host(p, HOST_STRANGER, PORT_STRANGER);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 	struct sock *spoofer = sock_open(p, HOST_STRANGER, "spoofer");
 	struct sock *stranger = sock_open(p, HOST_STRANGER, "stranger");
 
-	sysctl_host_set(p, HOST_CLIENT, "ipv4/conf/all/rp_filter", "2");
-	topo_addr_add(p, HOST_STRANGER, spoofed);
+	host_sysctl_set(p, HOST_CLIENT, "ipv4/conf/all/rp_filter", "2");
+	host_addr_add(p, HOST_STRANGER, spoofed);
 	must(p, sock_bind(p, client, addr_wildcard(p, PORT_SERVER)));
 	must(p, sock_bind(p, spoofer, spoofed));
 	must(p, sock_bind(p, stranger, own));

@@ -1,7 +1,7 @@
 /* udp.filter.rp_filter_loose_drops_unroutable_source
  *
  * Loose reverse-path filtering still drops a datagram from a source the
- * receiver has no route to at all: the stranger sends from 198.18.9.3,
+ * receiver has no route to at all: the stranger sends from 198.18.7.1,
  * which no route of the client covers (its two links are all it knows),
  * and the datagram is dropped and counted (TcpExt IPReversePathFilter),
  * while the stranger's sentinel from its own address, sent after it, is
@@ -20,15 +20,15 @@
 
 static void run(struct probe *p)
 {
-	struct addr to_client = addr_literal(p, "198.18.5.1", NULL, PORT_SERVER);
-	struct addr unroutable = addr_literal(p, "198.18.9.3", NULL, PORT_STRANGER);
+	struct addr to_client = addr_host_facing(p, HOST_CLIENT, HOST_STRANGER, PORT_SERVER);
+	struct addr unroutable = addr_no_route(p, PORT_STRANGER);
 	struct addr own = addr_host(p, HOST_STRANGER, PORT_STRANGER);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 	struct sock *spoofer = sock_open(p, HOST_STRANGER, "spoofer");
 	struct sock *stranger = sock_open(p, HOST_STRANGER, "stranger");
 
-	sysctl_host_set(p, HOST_CLIENT, "ipv4/conf/all/rp_filter", "2");
-	topo_addr_add(p, HOST_STRANGER, unroutable);
+	host_sysctl_set(p, HOST_CLIENT, "ipv4/conf/all/rp_filter", "2");
+	host_addr_add(p, HOST_STRANGER, unroutable);
 	must(p, sock_bind(p, client, addr_wildcard(p, PORT_SERVER)));
 	must(p, sock_bind(p, spoofer, unroutable));
 	must(p, sock_bind(p, stranger, own));

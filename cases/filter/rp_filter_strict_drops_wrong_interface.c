@@ -3,7 +3,7 @@
  * Strict reverse-path filtering (net.ipv4.conf.all.rp_filter = 1) drops a
  * datagram whose source the receiver would not route back out of the
  * interface it came in on.  The client sits on two links; the stranger,
- * on the second, sends from 198.18.4.3, an address of the first link's
+ * on the second, sends from 198.18.4.99, an address of the first link's
  * subnet.  That datagram never reaches the client's socket, and the
  * client counts it (TcpExt IPReversePathFilter); the stranger's datagram
  * from its own address, sent after it, is delivered.
@@ -22,15 +22,15 @@
 
 static void run(struct probe *p)
 {
-	struct addr to_client = addr_literal(p, "198.18.5.1", NULL, PORT_SERVER);
-	struct addr spoofed = addr_literal(p, "198.18.4.3", NULL, PORT_STRANGER);
+	struct addr to_client = addr_host_facing(p, HOST_CLIENT, HOST_STRANGER, PORT_SERVER);
+	struct addr spoofed = addr_spare(p, HOST_SERVER, HOST_CLIENT, PORT_STRANGER);
 	struct addr own = addr_host(p, HOST_STRANGER, PORT_STRANGER);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 	struct sock *spoofer = sock_open(p, HOST_STRANGER, "spoofer");
 	struct sock *stranger = sock_open(p, HOST_STRANGER, "stranger");
 
-	sysctl_host_set(p, HOST_CLIENT, "ipv4/conf/all/rp_filter", "1");
-	topo_addr_add(p, HOST_STRANGER, spoofed);
+	host_sysctl_set(p, HOST_CLIENT, "ipv4/conf/all/rp_filter", "1");
+	host_addr_add(p, HOST_STRANGER, spoofed);
 	must(p, sock_bind(p, client, addr_wildcard(p, PORT_SERVER)));
 	must(p, sock_bind(p, spoofer, spoofed));
 	must(p, sock_bind(p, stranger, own));

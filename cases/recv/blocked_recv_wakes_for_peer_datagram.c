@@ -10,7 +10,7 @@
  * __skb_wait_for_more_packets() in net/core/datagram.c, woken by
  * sk_data_ready() from __udp_enqueue_schedule_skb() in net/ipv4/udp.c.
  */
-#include "errq.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {
@@ -22,9 +22,9 @@ static void run(struct probe *p)
 	must(p, sock_bind(p, client, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
 	must(p, sock_connect(p, client, at_server));
 
-	struct blocked_recv *b = sock_recv_block_start(p, client);
+	struct blocked_recv *b = blocked_recv_start(p, client);
 	must(p, sock_sendto(p, server, "wake up", addr_host(p, HOST_CLIENT, PORT_CLIENT)));
-	expect_datagram(p, sock_recv_block_finish(p, b), "wake up", at_server);
+	expect_datagram(p, blocked_recv_finish(p, b), "wake up", at_server);
 }
 
 const struct rule rule = {

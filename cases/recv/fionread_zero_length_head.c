@@ -11,7 +11,7 @@
  * udp_ioctl() -> first_packet_length() in net/ipv4/udp.c, which returns
  * skb->len, 0 for an empty datagram.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>

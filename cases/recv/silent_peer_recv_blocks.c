@@ -23,7 +23,7 @@
  * inet_peer_xrlim_allow() in net/ipv4/inetpeer.c; __skb_recv_udp() in
  * net/ipv4/udp.c sleeps in __skb_wait_for_more_packets().
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -35,11 +35,11 @@ static void run(struct probe *p)
 	struct sock *marker = sock_open(p, HOST_CLIENT, "marker");
 
 	if (probe_family(p) == FAM_IPV6) {
-		sysctl_host_set(p, HOST_SERVER, "ipv6/icmp/ratelimit", "1000000");
-		sysctl_host_set(p, HOST_SERVER, "ipv6/icmp/ratemask", "1"); /* ICMPV6_DEST_UNREACH */
+		host_sysctl_set(p, HOST_SERVER, "ipv6/icmp/ratelimit", "1000000");
+		host_sysctl_set(p, HOST_SERVER, "ipv6/icmp/ratemask", "1"); /* ICMPV6_DEST_UNREACH */
 	} else {
-		sysctl_host_set(p, HOST_SERVER, "ipv4/icmp_ratelimit", "1000000");
-		sysctl_host_set(p, HOST_SERVER, "ipv4/icmp_ratemask", "8"); /* 1 << ICMP_DEST_UNREACH */
+		host_sysctl_set(p, HOST_SERVER, "ipv4/icmp_ratelimit", "1000000");
+		host_sysctl_set(p, HOST_SERVER, "ipv4/icmp_ratemask", "8"); /* 1 << ICMP_DEST_UNREACH */
 	}
 	must(p, sock_bind(p, server, addr_host(p, HOST_SERVER, PORT_SERVER)));
 	must(p, sock_bind(p, client, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
@@ -48,7 +48,7 @@ static void run(struct probe *p)
 	long unreachables = mib_read(p, HOST_SERVER, MIB_ICMP_OUT_DEST_UNREACHS);
 	long limited = mib_read(p, HOST_SERVER, MIB_ICMP_OUT_RATE_LIMIT_HOST);
 
-	struct blocked_recv *b = sock_recv_block_start(p, client);
+	struct blocked_recv *b = blocked_recv_start(p, client);
 	must(p, sock_send(p, client, "lost"));
 	must(p, sock_sendto(p, marker, "marker", addr_host(p, HOST_SERVER, PORT_SERVER)));
 	must(p, sock_recv(p, server));
@@ -62,7 +62,7 @@ static void run(struct probe *p)
 	struct sock *late = sock_open(p, HOST_SERVER, "late");
 	must(p, sock_bind(p, late, silent));
 	must(p, sock_sendto(p, late, "pong", addr_host(p, HOST_CLIENT, PORT_CLIENT)));
-	expect_datagram(p, sock_recv_block_finish(p, b), "pong", silent);
+	expect_datagram(p, blocked_recv_finish(p, b), "pong", silent);
 }
 
 const struct rule rule = {
