@@ -117,3 +117,15 @@ load helper
 @test "recvmmsg() on a connected UDP socket with a pending ICMP error and nothing queued fails with ECONNREFUSED and takes the error." {
 	rule udp.errors.recvmmsg_reports_pending_error
 }
+
+@test "A recv() blocked on a connected UDP socket without IP_RECVERR is not woken by an ICMP time exceeded, and returns the peer's next datagram." {
+	rule udp.errors.time_exceeded_blocked_recv_not_woken
+}
+
+@test "After an ICMP time exceeded (TTL 1) arrived, the next send() on a connected UDP socket without IP_RECVERR succeeds and reaches the peer." {
+	rule udp.errors.time_exceeded_leaves_send_clean
+}
+
+@test "An ICMP time exceeded (TTL 1) about an unconnected UDP socket's datagram leaves that socket no pending error and nothing to receive." {
+	rule udp.errors.time_exceeded_unconnected_ignored
+}
