@@ -45,3 +45,7 @@ load helper
 @test "With strict rp_filter, a UDP datagram whose source is routed out of another interface than the one it arrived on is dropped before any socket sees it." {
 	rule udp.filter.rp_filter_strict_drops_wrong_interface
 }
+
+@test "A UDP datagram whose source address is a multicast group is dropped before any socket sees it." {
+	rule udp.filter.multicast_source_dropped
+}

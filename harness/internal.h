@@ -62,6 +62,7 @@ const char *trace_msg_flags(int flags, char *buf, size_t n);
 /* sock.c: a socket the harness opened itself (wire.c), in the probe's table. */
 struct sock *sock_add(struct probe *p, enum host h, const char *role, int fd);
 const char *sock_role(const struct sock *s);
+enum host sock_host(const struct sock *s); /* Catalogue II: receive/errors */
 
 /* addr.c: an IPv4 address (network order) as the probe's family writes it. */
 struct addr addr_from_ipv4(struct probe *p, uint32_t ip, int port);

@@ -47,6 +47,11 @@ int sock_fd(const struct sock *s)
 	return s->fd;
 }
 
+enum host sock_host(const struct sock *s)
+{
+	return s->host;
+}
+
 const char *sock_role(const struct sock *s)
 {
 	return s->role;
