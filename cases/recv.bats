@@ -71,7 +71,7 @@ load helper
 	rule udp.recv.peek_off_continues_past_peeked
 }
 
-@test "recvmsg(MSG_PEEK|MSG_TRUNC) with no buffer on a UDP socket returns the queued datagram's length and leaves it queued." {
+@test "recvmsg(MSG_PEEK|MSG_TRUNC) with a one-byte buffer on a UDP socket returns the queued datagram's full length and leaves it queued." {
 	rule udp.recv.peek_trunc_reports_length
 }
 

@@ -4,7 +4,9 @@
  * where the last one stopped: two 3-byte peeks return the first and the
  * second half of "abcdef", a third peek reaches into the next datagram,
  * and a plain receive, which still reads from the head, returns "abcdef"
- * whole and moves the offset back by its length.
+ * whole and moves the offset back by its length.  The two peeks inside
+ * "abcdef" both say MSG_TRUNC: udp_recvmsg() compares what it copied with
+ * the whole datagram, not with what was left after the offset.
  *
  * References: socket(7) SO_PEEK_OFF; kselftest net/sk_so_peek_off.c (its
  * UDP part); udp_recvmsg() in net/ipv4/udp.c (sk_peek_offset(),
@@ -34,9 +36,15 @@ static void run(struct probe *p)
 	expect_value(p, sock_getsockopt_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), sizeof(int)),
 		     -1);
 	must(p, sock_setsockopt_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), 0));
-	expect_datagram(p, sock_recvmsg_flags(p, server, 3, RECVFLAGS(MSG_PEEK)), "abc", at_client);
-	expect_datagram(p, sock_recvmsg_flags(p, server, 3, RECVFLAGS(MSG_PEEK)), "def", at_client);
-	expect_datagram(p, sock_recvmsg_flags(p, server, 3, RECVFLAGS(MSG_PEEK)), "xyz", at_client);
+	struct call head = sock_recvmsg_flags(p, server, 3, RECVFLAGS(MSG_PEEK));
+	expect_datagram(p, head, "abc", at_client);
+	expect_msg_flags(p, head, MSG_TRUNC);
+	struct call tail = sock_recvmsg_flags(p, server, 3, RECVFLAGS(MSG_PEEK));
+	expect_datagram(p, tail, "def", at_client);
+	expect_msg_flags(p, tail, MSG_TRUNC);
+	struct call next = sock_recvmsg_flags(p, server, 3, RECVFLAGS(MSG_PEEK));
+	expect_datagram(p, next, "xyz", at_client);
+	expect_msg_flags(p, next, 0);
 	expect_value(p, sock_getsockopt_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), sizeof(int)),
 		     9);
 	expect_datagram(p, sock_recv(p, server), "abcdef", at_client);

@@ -373,7 +373,7 @@ static long recv_change(struct hook *h, int fd, long ret, void *buf, size_t len,
 		if (addr && alen && REAL(getsockname)(fd, addr, alen) != 0)
 			*alen = 0;
 	}
-	if (h->kind == K_DATA && ret > 0 && buf)
+	if (h->kind == K_DATA && ret > 0 && buf && len > 0)
 		((unsigned char *)buf)[0] ^= 0x20;
 	if ((h->kind == K_ADDR_HOST || h->kind == K_ADDR_PORT) && ret >= 0 && addr && alen)
 		addr_change(addr, *alen, h->kind);
