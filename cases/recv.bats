@@ -78,3 +78,7 @@ load helper
 @test "recvfrom() with 4 bytes of room for the source writes only the family and port and answers the full address length (16 or 28) in addrlen." {
 	rule udp.recv.short_address_buffer_truncated
 }
+
+@test "FIONREAD on a connected UDP socket still answers the queued datagram's size after shutdown(SHUT_WR) and shutdown(SHUT_RD), and the datagram is still read." {
+	rule udp.recv.fionread_unchanged_by_shutdown
+}

@@ -609,3 +609,21 @@ struct call sock_recvfrom_addrlen(struct probe *p, struct sock *s, socklen_t add
 		  addr_str(&c.addr, as, sizeof(as)), (unsigned)addrlen, (unsigned)c.addr.len);
 	return c;
 }
+
+/* The same function as rules-c's (Catalogue II: disconnect/shutdown/...):
+ * keep one copy when both branches are merged. */
+struct call sock_shutdown(struct probe *p, struct sock *s, int how)
+{
+	static const char *const names[] = {
+		[SHUT_RD] = "SHUT_RD", [SHUT_WR] = "SHUT_WR", [SHUT_RDWR] = "SHUT_RDWR"
+	};
+	struct call c = { .ok = 0 };
+
+	if (how >= SHUT_RD && how <= SHUT_RDWR)
+		trace_begin(p, &c, "shutdown(%s, %s)", s->role, names[how]);
+	else
+		trace_begin(p, &c, "shutdown(%s, %d)", s->role, how);
+	trace_answer(&c, shutdown(s->fd, how));
+	trace_end(p, &c, NULL);
+	return c;
+}

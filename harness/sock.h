@@ -123,4 +123,8 @@ struct call sock_hops_set(struct probe *p, struct sock *s, int hops);
  * answered with ICMP port unreachable); s must not be used again. */
 struct call sock_close(struct probe *p, struct sock *s);
 
+/* shutdown(s, how): SHUT_RD, SHUT_WR, SHUT_RDWR, or any other value.  (The
+ * same declaration as rules-c's: keep one copy when both are merged.) */
+struct call sock_shutdown(struct probe *p, struct sock *s, int how);
+
 #endif
