@@ -210,7 +210,7 @@ void expect_ret(struct probe *p, struct call c, long want)
 
 	snprintf(ws, sizeof(ws), "%ld", want);
 	expect_record(p, c.ret == want, call_text(&c, text, sizeof(text)), ws,
-		     trace_result(&c, gs, sizeof(gs)));
+		      trace_result(&c, gs, sizeof(gs)));
 }
 
 void expect_payload(struct probe *p, struct call c, const char *payload)
@@ -224,5 +224,5 @@ void expect_payload(struct probe *p, struct call c, const char *payload)
 	else
 		trace_payload(c.data, c.len, got, sizeof(got));
 	expect_record(p, c.ret >= 0 && c.len == len && memcmp(c.data, payload, len) == 0,
-		     call_text(&c, text, sizeof(text)), want, got);
+		      call_text(&c, text, sizeof(text)), want, got);
 }

@@ -38,11 +38,9 @@ static void run(struct probe *p)
 
 	expect_pending_error(p, sock_so_error(p, client), ECONNREFUSED);
 	expect_pending_error(p, sock_so_error(p, client), 0);
-	expect_datagram(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, "first",
-			closed);
+	expect_datagram(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, "first", closed);
 	expect_pending_error(p, sock_so_error(p, client), ECONNREFUSED);
-	expect_datagram(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, "second",
-			closed);
+	expect_datagram(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, "second", closed);
 	expect_pending_error(p, sock_so_error(p, client), 0);
 	expect_errno(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, EAGAIN);
 }
