@@ -80,6 +80,19 @@ struct addr addr_host_facing(struct probe *p, enum host h, enum host peer, int p
 			 plan_host(AF_INET6, subnet, h, v6), port);
 }
 
+/* Catalogue II: receive/errors. */
+struct addr addr_spare(struct probe *p, enum host h, enum host peer, int port)
+{
+	char v4[PLAN_TEXT_MAX], v6[PLAN_TEXT_MAX];
+	int subnet = topo_subnet(p->rule->topology, h, peer);
+
+	if (subnet < 0)
+		probe_error(p, "addr_spare: topology %s has no link between %s and %s",
+			    topo_name(p->rule->topology), plan_host_name(h), plan_host_name(peer));
+	return addr_text(p, "addr_spare", plan_spare(AF_INET, subnet, v4),
+			 plan_spare(AF_INET6, subnet, v6), port);
+}
+
 struct addr addr_host(struct probe *p, enum host h, int port)
 {
 	return addr_host_facing(p, h, h, port);
@@ -169,6 +182,12 @@ static bool port_ephemeral(uint16_t port)
 	return port >= EPHEMERAL_LO && port <= EPHEMERAL_HI;
 }
 
+/* The length a kernel answers for an address of its family (16 or 28). */
+static socklen_t addr_family_len(sa_family_t family)
+{
+	return family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
+}
+
 bool addr_equal(const struct addr *want, const struct addr *got)
 {
 	if (want->ss.ss_family != got->ss.ss_family)
@@ -230,6 +249,9 @@ const char *addr_str(const struct addr *a, char *buf, size_t n)
 		snprintf(buf, n, "[%s]:%s", host, port);
 	else
 		snprintf(buf, n, "%s:%s", host, port);
+	/* Only an unusual length is shown: transcripts read as before. */
+	if (a->len != addr_family_len(a->ss.ss_family))
+		snprintf(buf + strlen(buf), n - strlen(buf), " (length %u)", (unsigned)a->len);
 	return buf;
 }
 

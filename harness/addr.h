@@ -71,6 +71,10 @@ struct addr addr_inet_wildcard(int port);
  * the kernel derives from the MAC the plan gives it), with the scope id of
  * host `from`'s interface on that link. */
 struct addr addr_link_local(struct probe *p, enum host h, int port, enum host from);
+/* Catalogue II: receive/errors.  An address on the link host h shares with
+ * peer that no host has (198.18.S.99): a spoofed source once a rule gives
+ * it to a host with host_addr_add(). */
+struct addr addr_spare(struct probe *p, enum host h, enum host peer, int port);
 /* Address and port equal; want->any_port accepts any ephemeral port. */
 bool addr_equal(const struct addr *want, const struct addr *got);
 /* "198.18.0.1:7000", "[2001:db8::1]:7000", ports in the ephemeral range as "...". */

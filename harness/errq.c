@@ -142,3 +142,50 @@ struct ee_want errq_port_unreachable(struct probe *p)
 	w.offender = addr_host(p, HOST_SERVER, 0);
 	return w;
 }
+
+/* ---- Catalogue II: receive/errors ------------------------------------------------ */
+
+struct errq_msg errq_recv_full(struct probe *p, struct sock *s, size_t buflen, bool dontwait)
+{
+	struct errq_msg m = { .cmsg_level = -1, .cmsg_type = -1 };
+	struct call *c = &m.call;
+	union {
+		char buf[512];
+		struct cmsghdr align;
+	} control;
+	size_t room = buflen < sizeof(c->data) ? buflen : sizeof(c->data);
+	struct iovec iov = { .iov_base = c->data, .iov_len = room };
+	struct msghdr msg = {
+		.msg_name = &c->addr.ss,
+		.msg_namelen = sizeof(c->addr.ss),
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+		.msg_control = control.buf,
+		.msg_controllen = sizeof(control.buf),
+	};
+	const char *flags = dontwait ? "MSG_ERRQUEUE|MSG_DONTWAIT" : "MSG_ERRQUEUE";
+	char pl[CALL_DATA_MAX + 8], as[80], es[256], fs[96];
+
+	trace_begin(p, c, "recvmsg(%s, {msg_iov=[{..., %zu}]}, %s)", sock_role(s), room, flags);
+	trace_answer(c, recvmsg(sock_fd(s), &msg, MSG_ERRQUEUE | (dontwait ? MSG_DONTWAIT : 0)));
+	if (c->ret < 0) {
+		trace_end(p, c, NULL);
+		return m;
+	}
+	c->ok = c->ret;
+	c->len = (size_t)c->ret < room ? (size_t)c->ret : room;
+	c->addr.len = msg.msg_namelen;
+	m.msg_flags = c->value = msg.msg_flags;
+	for (struct cmsghdr *cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm))
+		m.ncmsg++;
+	errq_parse(&m, &msg);
+	trace_payload(c->data, c->len, pl, sizeof(pl));
+	errq_str(m.cmsg_level, m.cmsg_type, &m.ee, &m.offender, es, sizeof(es));
+	trace_end(p, c,
+		  "recvmsg(%s, {msg_name=%s, msg_namelen=%u, msg_iov=[{%s, %zu}], "
+		  "msg_control=[%s] (%d control message%s), msg_flags=%s}, %s)",
+		  sock_role(s), addr_str(&c->addr, as, sizeof(as)), (unsigned)c->addr.len, pl, room, es,
+		  m.ncmsg, m.ncmsg == 1 ? "" : "s", trace_msg_flags(m.msg_flags, fs, sizeof(fs)),
+		  flags);
+	return m;
+}

@@ -13,6 +13,8 @@ struct errq_msg {
 	int cmsg_level, cmsg_type; /* of the RECVERR control message; -1: none */
 	struct sock_extended_err ee;
 	struct addr offender; /* SO_EE_OFFENDER(ee) */
+	int msg_flags;        /* Catalogue II: what recvmsg() answered in msg_flags */
+	int ncmsg;            /* and how many control messages it carried */
 };
 
 /* What a rule expects of a sock_extended_err. */
@@ -36,5 +38,12 @@ struct ee_want errq_port_unreachable(struct probe *p);
 /* "{SOL_IP, IP_RECVERR, ee_errno=ECONNREFUSED, ..., offender=198.18.0.2}" */
 void errq_str(int level, int type, const struct sock_extended_err *ee, const struct addr *offender,
 	      char *buf, size_t n);
+
+/* Catalogue II: receive/errors */
+
+/* recvmsg(MSG_ERRQUEUE) with a buffer of buflen bytes, MSG_DONTWAIT only if
+ * dontwait: the whole answer (msg_name and msg_namelen in call.addr,
+ * msg_flags, the number of control messages) traced. */
+struct errq_msg errq_recv_full(struct probe *p, struct sock *s, size_t buflen, bool dontwait);
 
 #endif

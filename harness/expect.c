@@ -198,3 +198,64 @@ void expect_eof(struct probe *p, struct call c)
 		trace_result(&c, got, sizeof(got));
 	expect_record(p, c.ret == 0, call_text(&c, text, sizeof(text)), "0 (end of file)", got);
 }
+
+/* ---- Catalogue II: receive/errors ------------------------------------------------ */
+
+void expect_value(struct probe *p, struct call c, int want)
+{
+	char ws[32], gs[160], text[CALL_LINE_MAX];
+
+	snprintf(ws, sizeof(ws), "%d", want);
+	if (c.ret != 0)
+		trace_result(&c, gs, sizeof(gs));
+	else
+		snprintf(gs, sizeof(gs), "%d", c.value);
+	expect_record(p, c.ret == 0 && c.value == want, call_text(&c, text, sizeof(text)), ws, gs);
+}
+
+void expect_msg_flags(struct probe *p, struct call c, int want)
+{
+	char ws[96], gs[160], text[CALL_LINE_MAX];
+
+	trace_msg_flags(want, ws, sizeof(ws));
+	if (c.ret < 0)
+		trace_result(&c, gs, sizeof(gs));
+	else
+		trace_msg_flags(c.value, gs, sizeof(gs));
+	expect_record(p, c.ret >= 0 && c.value == want, call_text(&c, text, sizeof(text)), ws, gs);
+}
+
+void expect_len(struct probe *p, struct call c, const char *what, size_t want)
+{
+	char ws[96], gs[160], text[CALL_LINE_MAX];
+
+	snprintf(ws, sizeof(ws), "%s %zu", what, want);
+	if (c.ret < 0)
+		trace_result(&c, gs, sizeof(gs));
+	else
+		snprintf(gs, sizeof(gs), "%s %zu", what, c.len);
+	expect_record(p, c.ret >= 0 && c.len == want, call_text(&c, text, sizeof(text)), ws, gs);
+}
+
+void expect_ret(struct probe *p, struct call c, long want)
+{
+	char ws[32], gs[160], text[CALL_LINE_MAX];
+
+	snprintf(ws, sizeof(ws), "%ld", want);
+	expect_record(p, c.ret == want, call_text(&c, text, sizeof(text)), ws,
+		      trace_result(&c, gs, sizeof(gs)));
+}
+
+void expect_payload(struct probe *p, struct call c, const char *payload)
+{
+	char want[CALL_DATA_MAX + 8], got[CALL_DATA_MAX + 8], text[CALL_LINE_MAX];
+	size_t len = strlen(payload);
+
+	trace_payload(payload, len, want, sizeof(want));
+	if (c.ret < 0)
+		trace_result(&c, got, sizeof(got));
+	else
+		trace_payload(c.data, c.len, got, sizeof(got));
+	expect_record(p, c.ret >= 0 && c.len == len && memcmp(c.data, payload, len) == 0,
+		      call_text(&c, text, sizeof(text)), want, got);
+}

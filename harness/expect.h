@@ -28,6 +28,19 @@ void expect_same_addr(struct probe *p, const char *what, struct call a, struct c
 void expect_bytes(struct probe *p, struct call c, const char *want);
 /* The call returned 0 and no datagram: end of file (a read after SHUT_RD). */
 void expect_eof(struct probe *p, struct call c);
+/* Catalogue II: receive/errors */
+
+/* The call succeeded and read the int want (FIONREAD's count, an option). */
+void expect_value(struct probe *p, struct call c, int want);
+/* The call succeeded and answered exactly these msg_flags (MSG_TRUNC, ...). */
+void expect_msg_flags(struct probe *p, struct call c, int want);
+/* The call succeeded and answered this length: optlen, a returned length. */
+void expect_len(struct probe *p, struct call c, const char *what, size_t want);
+/* The call returned exactly want (a receive with MSG_TRUNC: the real length). */
+void expect_ret(struct probe *p, struct call c, long want);
+/* The call succeeded and returned exactly these bytes, whatever their source
+ * (read(), recv(), readv() give none). */
+void expect_payload(struct probe *p, struct call c, const char *payload);
 
 /* Ends this family as ERROR unless c succeeded completely. */
 void must(struct probe *p, struct call c);

@@ -56,6 +56,8 @@ void trace_answer(struct call *c, long ret);
  * with what only the answer tells (the bytes read, the source address). */
 void trace_end(struct probe *p, struct call *c, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Catalogue II: receive/errors.  msg_flags by name: "MSG_TRUNC|MSG_ERRQUEUE", "0". */
+const char *trace_msg_flags(int flags, char *buf, size_t n);
 
 /* sock.c: a socket the harness opened itself (wire.c), in the probe's table. */
 struct sock *sock_add(struct probe *p, enum host h, const char *role, int fd);
@@ -87,6 +89,10 @@ const char *topo_name(enum topology t);
 int topo_subnet(enum topology t, enum host h, enum host peer);
 /* false when the kernel has no usable IPv6: the topology was built without it. */
 bool topo_ipv6(void);
+
+/* Catalogue II: receive/errors.  The index and name of host h's device on
+ * its first segment; -1 if it has none (loopback). */
+int topo_host_ifindex(struct probe *p, enum host h, char *ifname, size_t n);
 
 /* ready.c: returns when every link of every namespace carries traffic. */
 void ready_wait(struct probe *p);

@@ -10,13 +10,16 @@
 static long mib_lookup(struct probe *p, enum host h, const char *group, const char *name)
 {
 	bool v6 = group[strlen(group) - 1] == '6';
+	/* The Linux extensions (TcpExt, IpExt) are in netstat, in snmp's shape. */
+	bool ext = strcmp(group, "TcpExt") == 0 || strcmp(group, "IpExt") == 0;
+	const char *path = ext ? "/proc/net/netstat" : v6 ? "/proc/net/snmp6" : "/proc/net/snmp";
 	char line[4096], keys[4096] = "";
 	FILE *f;
 
 	netns_enter(p, p->ns[h]);
-	f = fopen(v6 ? "/proc/net/snmp6" : "/proc/net/snmp", "re");
+	f = fopen(path, "re");
 	if (!f)
-		probe_error(p, "open /proc/net/snmp%s: %s", v6 ? "6" : "", strerror(errno));
+		probe_error(p, "open %s: %s", path, strerror(errno));
 	while (fgets(line, sizeof(line), f)) {
 		char key[128];
 		long value;
@@ -50,7 +53,7 @@ static long mib_lookup(struct probe *p, enum host h, const char *group, const ch
 		break;
 	}
 	fclose(f);
-	probe_error(p, "no counter %s %s in /proc/net/snmp%s", group, name, v6 ? "6" : "");
+	probe_error(p, "no counter %s %s in %s", group, name, path);
 }
 
 long mib_read(struct probe *p, enum host h, enum mib m)
@@ -61,6 +64,10 @@ long mib_read(struct probe *p, enum host h, enum mib m)
 		[MIB_UDP_IN_DATAGRAMS] = { "Udp", "Udp6", "InDatagrams" },
 		[MIB_UDP_NO_PORTS] = { "Udp", "Udp6", "NoPorts" },
 		[MIB_UDP_OUT_DATAGRAMS] = { "Udp", "Udp6", "OutDatagrams" },
+		[MIB_ICMP_IN_TIME_EXCDS] = { "Icmp", "Icmp6", "InTimeExcds" },
+		[MIB_ICMP_OUT_RATE_LIMIT_HOST] = { "Icmp", "Icmp6", "OutRateLimitHost" },
+		[MIB_IP_REVERSE_PATH_FILTER] = { "TcpExt", "TcpExt", "IPReversePathFilter" },
+		[MIB_IP_IN_RECEIVES] = { "Ip", "Ip6", "InReceives" },
 	};
 	return mib_lookup(p, h, names[m][p->fam == FAM_IPV6 ? 1 : 0], names[m][2]);
 }

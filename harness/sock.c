@@ -9,12 +9,14 @@
 #include <errno.h>
 #include <linux/filter.h>
 #include <net/if.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <sys/ioctl.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -50,14 +52,14 @@ int sock_fd(const struct sock *s)
 	return s->fd;
 }
 
-const char *sock_role(const struct sock *s)
-{
-	return s->role;
-}
-
 enum host sock_host(const struct sock *s)
 {
 	return s->host;
+}
+
+const char *sock_role(const struct sock *s)
+{
+	return s->role;
 }
 
 static struct sock *sock_open_domain(struct probe *p, enum host h, const char *role, int domain,
@@ -372,6 +374,256 @@ struct call sock_join_group(struct probe *p, struct sock *s, struct addr group)
 
 /* ---- Catalogue II: disconnect/shutdown/reuseport/state ------------------------------ */
 
+/* ---- Catalogue II: receive/errors ------------------------------------------------ */
+
+/* A receive's answer: ret, the bytes copied (at most the buffer's room) and
+ * the source, as every receive below records it. */
+static void recv_answer(struct call *c, long ret, size_t room)
+{
+	trace_answer(c, ret);
+	if (c->ret < 0)
+		return;
+	c->ok = c->ret;
+	c->len = (size_t)c->ret < room ? (size_t)c->ret : room;
+}
+
+struct call sock_recvmsg_flags(struct probe *p, struct sock *s, size_t buflen, int flags,
+			       const char *flags_str)
+{
+	struct call c = { .ok = 0 };
+	size_t room = buflen < sizeof(c.data) ? buflen : sizeof(c.data);
+	struct iovec iov = { .iov_base = c.data, .iov_len = room };
+	struct msghdr msg = { .msg_name = &c.addr.ss,
+			      .msg_namelen = sizeof(c.addr.ss),
+			      .msg_iov = &iov,
+			      .msg_iovlen = 1 };
+	char pl[CALL_DATA_MAX + 8], as[80], fs[96];
+
+	trace_begin(p, &c, "recvmsg(%s, {msg_iov=[{..., %zu}]}, %s|MSG_DONTWAIT)", s->role, room,
+		    flags_str);
+	wait_readable(s);
+	recv_answer(&c, recvmsg(s->fd, &msg, flags | MSG_DONTWAIT), room);
+	if (c.ret < 0) {
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	c.addr.len = msg.msg_namelen;
+	c.value = msg.msg_flags;
+	trace_payload(c.data, c.len, pl, sizeof(pl));
+	trace_end(p, &c,
+		  "recvmsg(%s, {msg_name=%s, msg_namelen=%u, msg_iov=[{%s, %zu}], msg_flags=%s}, "
+		  "%s|MSG_DONTWAIT)",
+		  s->role, addr_str(&c.addr, as, sizeof(as)), (unsigned)c.addr.len, pl, room,
+		  trace_msg_flags(c.value, fs, sizeof(fs)), flags_str);
+	return c;
+}
+
+/* The descriptor O_NONBLOCK for one call that takes no flags. */
+static int nonblock_set(struct probe *p, struct sock *s, bool on)
+{
+	int fl = fcntl(s->fd, F_GETFL);
+
+	if (fl < 0 || fcntl(s->fd, F_SETFL, on ? fl | O_NONBLOCK : fl & ~O_NONBLOCK) < 0)
+		probe_error(p, "fcntl(%s, F_SETFL, O_NONBLOCK): %s", s->role, strerror(errno));
+	return fl;
+}
+
+struct call sock_read(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	char pl[CALL_DATA_MAX + 8];
+
+	trace_begin(p, &c, "read(%s, ..., %d)", s->role, CALL_DATA_MAX);
+	wait_readable(s);
+	nonblock_set(p, s, true);
+	recv_answer(&c, read(s->fd, c.data, sizeof(c.data)), sizeof(c.data));
+	nonblock_set(p, s, false);
+	if (c.ret < 0) {
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	trace_payload(c.data, c.len, pl, sizeof(pl));
+	trace_end(p, &c, "read(%s, %s, %d)", s->role, pl, CALL_DATA_MAX);
+	return c;
+}
+
+struct call sock_recv_noname(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	char pl[CALL_DATA_MAX + 8];
+
+	trace_begin(p, &c, "recv(%s, ..., %d, 0)", s->role, CALL_DATA_MAX);
+	wait_readable(s);
+	nonblock_set(p, s, true);
+	recv_answer(&c, recv(s->fd, c.data, sizeof(c.data), 0), sizeof(c.data));
+	nonblock_set(p, s, false);
+	if (c.ret < 0) {
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	trace_payload(c.data, c.len, pl, sizeof(pl));
+	trace_end(p, &c, "recv(%s, %s, %d, 0)", s->role, pl, CALL_DATA_MAX);
+	return c;
+}
+
+struct call sock_readv(struct probe *p, struct sock *s, size_t first_len)
+{
+	struct call c = { .ok = 0 };
+	size_t first = first_len < sizeof(c.data) ? first_len : sizeof(c.data);
+	struct iovec iov[2] = {
+		{ .iov_base = c.data, .iov_len = first },
+		{ .iov_base = c.data + first, .iov_len = sizeof(c.data) - first },
+	};
+	char p0[CALL_DATA_MAX + 8], p1[CALL_DATA_MAX + 8];
+
+	trace_begin(p, &c, "readv(%s, [{..., %zu}, {..., %zu}], 2)", s->role, iov[0].iov_len,
+		    iov[1].iov_len);
+	wait_readable(s);
+	nonblock_set(p, s, true);
+	long got = readv(s->fd, iov, 2);
+	recv_answer(&c, got, sizeof(c.data));
+	nonblock_set(p, s, false);
+	if (got < 0) {
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	size_t in_first = (size_t)got > first ? first : (size_t)got;
+	trace_payload(c.data, in_first, p0, sizeof(p0));
+	trace_payload(c.data + in_first, c.len - in_first, p1, sizeof(p1));
+	trace_end(p, &c, "readv(%s, [{%s, %zu}, {%s, %zu}], 2)", s->role, p0, iov[0].iov_len, p1,
+		  iov[1].iov_len);
+	return c;
+}
+
+struct call sock_recvmmsg(struct probe *p, struct sock *s, unsigned vlen,
+			  struct call msgs[RECVMMSG_MAX])
+{
+	struct call c = { .ok = 0 };
+	struct mmsghdr mm[RECVMMSG_MAX];
+	struct iovec iov[RECVMMSG_MAX];
+	char text[CALL_LINE_MAX] = "", pl[CALL_DATA_MAX + 8], as[80], fs[96];
+	size_t used = 0;
+
+	if (vlen > RECVMMSG_MAX)
+		probe_error(p, "sock_recvmmsg: at most %d messages", RECVMMSG_MAX);
+	memset(mm, 0, sizeof(mm));
+	for (unsigned i = 0; i < vlen; i++) {
+		msgs[i] = (struct call){ .ok = 0 };
+		iov[i] = (struct iovec){ .iov_base = msgs[i].data, .iov_len = sizeof(msgs[i].data) };
+		mm[i].msg_hdr = (struct msghdr){ .msg_name = &msgs[i].addr.ss,
+						 .msg_namelen = sizeof(msgs[i].addr.ss),
+						 .msg_iov = &iov[i],
+						 .msg_iovlen = 1 };
+	}
+	trace_begin(p, &c, "recvmmsg(%s, ..., %u, MSG_DONTWAIT, NULL)", s->role, vlen);
+	wait_readable(s);
+	trace_answer(&c, recvmmsg(s->fd, mm, vlen, MSG_DONTWAIT, NULL));
+	if (c.ret < 0) {
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	c.ok = c.ret;
+	for (long i = 0; i < c.ret; i++) {
+		struct call *m = &msgs[i];
+		m->ret = m->ok = mm[i].msg_len;
+		m->len = mm[i].msg_len;
+		m->addr.len = mm[i].msg_hdr.msg_namelen;
+		m->value = mm[i].msg_hdr.msg_flags;
+		trace_payload(m->data, m->len, pl, sizeof(pl));
+		used += (size_t)snprintf(text + used, sizeof(text) - used,
+					 "%s{msg_name=%s, msg_iov=[%s], msg_flags=%s, msg_len=%u}",
+					 i ? ", " : "", addr_str(&m->addr, as, sizeof(as)), pl,
+					 trace_msg_flags(m->value, fs, sizeof(fs)), mm[i].msg_len);
+		if (used >= sizeof(text))
+			used = sizeof(text) - 1;
+	}
+	trace_end(p, &c, "recvmmsg(%s, [%s], %u, MSG_DONTWAIT, NULL)", s->role, text, vlen);
+	/* Each message names the call it came from, for expect_*(). */
+	for (long i = 0; i < c.ret; i++) {
+		snprintf(msgs[i].line, sizeof(msgs[i].line), "%s", c.line);
+		msgs[i].text_len = c.text_len;
+	}
+	return c;
+}
+
+struct call sock_ioctl_int(struct probe *p, struct sock *s, unsigned long request,
+			   const char *request_str)
+{
+	struct call c = { .ok = 0 };
+
+	trace_begin(p, &c, "ioctl(%s, %s, ...)", s->role, request_str);
+	trace_answer(&c, ioctl(s->fd, request, &c.value));
+	if (c.ret == 0)
+		trace_end(p, &c, "ioctl(%s, %s, [%d])", s->role, request_str, c.value);
+	else
+		trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_getsockopt_int(struct probe *p, struct sock *s, int level, const char *level_str,
+				int name, const char *name_str, socklen_t optlen)
+{
+	struct call c = { .ok = 0 };
+	int v[4] = { 0 }; /* room for an optlen larger than an int */
+	socklen_t len = optlen < sizeof(v) ? optlen : sizeof(v);
+
+	trace_begin(p, &c, "getsockopt(%s, %s, %s, ..., [%u])", s->role, level_str, name_str,
+		    (unsigned)len);
+	trace_answer(&c, getsockopt(s->fd, level, name, v, &len));
+	if (c.ret != 0) {
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	c.value = v[0];
+	c.len = len;
+	trace_end(p, &c, "getsockopt(%s, %s, %s, [%d], [%u])", s->role, level_str, name_str, c.value,
+		  (unsigned)len);
+	return c;
+}
+
+struct call sock_close(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+
+	trace_begin(p, &c, "close(%s)", s->role);
+	trace_answer(&c, close(s->fd));
+	trace_end(p, &c, NULL);
+	s->fd = -1;
+	return c;
+}
+
+struct call sock_hops_set(struct probe *p, struct sock *s, int hops)
+{
+	if (p->fam == FAM_IPV6)
+		return sock_setsockopt_int(p, s, SOCKOPT(SOL_IPV6, IPV6_UNICAST_HOPS), hops);
+	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_TTL), hops);
+}
+
+struct call sock_recvfrom_addrlen(struct probe *p, struct sock *s, socklen_t addrlen)
+{
+	struct call c = { .ok = 0 };
+	char pl[CALL_DATA_MAX + 8], as[80];
+
+	trace_begin(p, &c, "recvfrom(%s, ..., %d, MSG_DONTWAIT, ..., [%u])", s->role, CALL_DATA_MAX,
+		    (unsigned)addrlen);
+	wait_readable(s);
+	c.addr.len = addrlen < sizeof(c.addr.ss) ? addrlen : sizeof(c.addr.ss);
+	recv_answer(&c,
+		    recvfrom(s->fd, c.data, sizeof(c.data), MSG_DONTWAIT, (struct sockaddr *)&c.addr.ss,
+			     &c.addr.len),
+		    sizeof(c.data));
+	if (c.ret < 0) {
+		trace_end(p, &c, NULL);
+		return c;
+	}
+	trace_payload(c.data, c.len, pl, sizeof(pl));
+	trace_end(p, &c, "recvfrom(%s, %s, %d, MSG_DONTWAIT, %s, [%u->%u])", s->role, pl, CALL_DATA_MAX,
+		  addr_str(&c.addr, as, sizeof(as)), (unsigned)addrlen, (unsigned)c.addr.len);
+	return c;
+}
+
+/* The same function as rules-c's (Catalogue II: disconnect/shutdown/...):
+ * keep one copy when both branches are merged. */
 struct call sock_shutdown(struct probe *p, struct sock *s, int how)
 {
 	static const char *const names[] = {

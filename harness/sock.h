@@ -14,16 +14,17 @@ struct sock;
 #define CALL_LINE_MAX 512
 
 /* One call as the kernel answered it. */
+/* (Ordered for no padding: rules keep arrays of them, e.g. for recvmmsg().) */
 struct call {
 	long ret;                 /* the return value */
-	int err;                  /* errno when ret == -1 */
 	long ok;                  /* the return value that means complete success */
+	size_t len;               /* of data */
+	size_t text_len;          /* how much of line is the call, before " = " */
+	struct addr addr;         /* the address a call returned (source, name, peer) */
+	int err;                  /* errno when ret == -1 */
 	int value;                /* an option value read (getsockopt) */
 	char data[CALL_DATA_MAX]; /* received bytes, if any */
-	size_t len;
-	struct addr addr;         /* the address a call returned (source, name, peer) */
 	char line[CALL_LINE_MAX]; /* the transcript line */
-	size_t text_len;          /* how much of it is the call, before " = " */
 };
 
 struct sock *sock_open(struct probe *p, enum host h, const char *role);
@@ -100,5 +101,52 @@ struct call sock_incoming_cpu(struct probe *p, struct sock *s, bool this_cpu);
  * member whose index is the datagram's first byte minus '0' ("1..." picks
  * socks[1]), so the choice depends on no hash. */
 struct call sock_reuseport_cbpf_by_payload(struct probe *p, struct sock *s);
+/* Catalogue II: receive/errors */
+
+/* recvmsg() of buflen bytes with flags (MSG_TRUNC, MSG_PEEK, MSG_WAITALL,
+ * or 0), once the socket is readable (at most WAIT_MS), MSG_DONTWAIT
+ * added: ret is what the kernel returned (with MSG_TRUNC the datagram's
+ * real length), data/len the bytes it copied, addr the source, value the
+ * msg_flags it answered.  Use RECVFLAGS(MSG_PEEK) or RECVFLAGS(0). */
+struct call sock_recvmsg_flags(struct probe *p, struct sock *s, size_t buflen, int flags,
+			       const char *flags_str);
+#define RECVFLAGS(flags) (flags), #flags
+/* read(), recv(s, buf, CALL_DATA_MAX, 0) and readv() into two iovecs (the
+ * first first_len bytes long), once the socket is readable; the descriptor
+ * is O_NONBLOCK for the call, so that nothing queued reads as EAGAIN. */
+struct call sock_read(struct probe *p, struct sock *s);
+struct call sock_recv_noname(struct probe *p, struct sock *s);
+struct call sock_readv(struct probe *p, struct sock *s, size_t first_len);
+/* recvfrom() once readable, with addrlen bytes of room for the source:
+ * addr holds what the kernel wrote (the rest zero) and addr.len the length
+ * it answered. */
+struct call sock_recvfrom_addrlen(struct probe *p, struct sock *s, socklen_t addrlen);
+/* recvmmsg(s, vlen messages, MSG_DONTWAIT) once the socket is readable: ret
+ * is the number of messages, msgs[i] the i-th as a receive call (data,
+ * len, addr, value = its msg_flags). */
+#define RECVMMSG_MAX 4
+struct call sock_recvmmsg(struct probe *p, struct sock *s, unsigned vlen,
+			  struct call msgs[RECVMMSG_MAX]);
+/* ioctl(s, request, &n) of an int (FIONREAD, SIOCINQ): value is n.  Use
+ * IOCTL(FIONREAD). */
+struct call sock_ioctl_int(struct probe *p, struct sock *s, unsigned long request,
+			   const char *request_str);
+#define IOCTL(request) (request), #request
+/* getsockopt() of an int with optlen bytes of room: value is what it read,
+ * len the optlen the kernel answered.  Use SOCKOPT(SOL_SOCKET, SO_ERROR). */
+struct call sock_getsockopt_int(struct probe *p, struct sock *s, int level, const char *level_str,
+				int name, const char *name_str, socklen_t optlen);
+
+/* setsockopt() of the hop count of this family's unicast datagrams:
+ * IP_TTL for IPv4 and mapped (udp_sendmsg() reads inet->uc_ttl),
+ * IPV6_UNICAST_HOPS for IPv6. */
+struct call sock_hops_set(struct probe *p, struct sock *s, int hops);
+/* close(s): the socket is gone (its port free, its peer's datagrams
+ * answered with ICMP port unreachable); s must not be used again. */
+struct call sock_close(struct probe *p, struct sock *s);
+
+/* shutdown(s, how): SHUT_RD, SHUT_WR, SHUT_RDWR, or any other value.  (The
+ * same declaration as rules-c's: keep one copy when both are merged.) */
+struct call sock_shutdown(struct probe *p, struct sock *s, int how);
 
 #endif

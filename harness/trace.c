@@ -98,3 +98,31 @@ void trace_end(struct probe *p, struct call *c, const char *fmt, ...)
 		 trace_result(c, result, sizeof(result)));
 	chan_send(p, 'T', "%s", c->line);
 }
+
+/* Catalogue II: receive/errors.  "MSG_TRUNC|MSG_ERRQUEUE", or "0". */
+const char *trace_msg_flags(int flags, char *buf, size_t n)
+{
+	static const struct {
+		int bit;
+		const char *name;
+	} names[] = {
+		{ MSG_OOB, "MSG_OOB" },           { MSG_EOR, "MSG_EOR" },
+		{ MSG_TRUNC, "MSG_TRUNC" },       { MSG_CTRUNC, "MSG_CTRUNC" },
+		{ MSG_ERRQUEUE, "MSG_ERRQUEUE" }, { MSG_CONFIRM, "MSG_CONFIRM" },
+	};
+	size_t used = 0;
+	int rest = flags;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!(flags & names[i].bit))
+			continue;
+		used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? "|" : "", names[i].name);
+		rest &= ~names[i].bit;
+	}
+	if (rest)
+		snprintf(buf + used, n - used, "%s%#x", used ? "|" : "", (unsigned)rest);
+	else if (!used)
+		snprintf(buf, n, "0");
+	return buf;
+}

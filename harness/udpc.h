@@ -30,6 +30,7 @@
 #include "state.h"   /* /proc/net/udp and sock_diag entries of a socket */
 #include "member.h"  /* a member of the server's SO_REUSEPORT group */
 #include "expect.h"  /* expect_*() and must() */
+#include "host.h"    /* a rule's own sysctl or address in one host */
 
 /* ---- Catalogue II: coverage ----------------------------------------------- */
 

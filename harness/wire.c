@@ -147,3 +147,120 @@ struct call wire_recv_udp_ip(struct probe *p, struct sock *w)
 {
 	return wire_recv(p, w, true);
 }
+
+/* ---- Catalogue II: receive/errors ------------------------------------------------ */
+
+/* The 16-bit one's complement sum of RFC 1071, folded. */
+static uint32_t csum_add(uint32_t sum, const void *data, size_t n)
+{
+	const uint8_t *b = data;
+
+	for (size_t i = 0; i + 1 < n; i += 2)
+		sum += (uint32_t)(b[i] << 8 | b[i + 1]);
+	if (n & 1)
+		sum += (uint32_t)(b[n - 1] << 8);
+	return sum;
+}
+
+static uint16_t csum_fold(uint32_t sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return htons((uint16_t)~sum);
+}
+
+/* An IPv4 address of a (AF_INET, or ::ffff: mapped); false for native IPv6. */
+static bool wire_ipv4_of(const struct addr *a, struct in_addr *out, uint16_t *port)
+{
+	const struct sockaddr_in6 *s6 = (const void *)&a->ss;
+
+	if (a->ss.ss_family == AF_INET) {
+		*out = ((const struct sockaddr_in *)&a->ss)->sin_addr;
+		*port = ((const struct sockaddr_in *)&a->ss)->sin_port;
+		return true;
+	}
+	if (!IN6_IS_ADDR_V4MAPPED(&s6->sin6_addr))
+		return false;
+	memcpy(out, &s6->sin6_addr.s6_addr[12], sizeof(*out));
+	*port = s6->sin6_port;
+	return true;
+}
+
+/* IP header, UDP header and payload in pkt; returns the length and the
+ * EtherType, or 0 when the packet does not fit. */
+static size_t wire_build_udp(const struct addr *from, const struct addr *to, const char *payload,
+			     uint8_t *pkt, size_t room, uint16_t *ethertype)
+{
+	size_t len = strlen(payload), ulen = sizeof(struct udphdr) + len;
+	struct in_addr s4, d4;
+	uint16_t sport, dport;
+	struct udphdr u = { .len = htons((uint16_t)ulen) };
+	uint32_t sum;
+
+	if (wire_ipv4_of(from, &s4, &sport) && wire_ipv4_of(to, &d4, &dport)) {
+		struct iphdr ip = { .version = 4, .ihl = 5, .ttl = 64, .protocol = IPPROTO_UDP };
+		uint8_t pseudo[4] = { 0, IPPROTO_UDP, (uint8_t)(ulen >> 8), (uint8_t)ulen };
+		if (sizeof(ip) + ulen > room)
+			return 0;
+		ip.tot_len = htons((uint16_t)(sizeof(ip) + ulen));
+		ip.saddr = s4.s_addr;
+		ip.daddr = d4.s_addr;
+		ip.check = csum_fold(csum_add(0, &ip, sizeof(ip)));
+		u.source = sport;
+		u.dest = dport;
+		sum = csum_add(csum_add(csum_add(0, &ip.saddr, 8), pseudo, 4), &u, sizeof(u));
+		u.check = csum_fold(csum_add(sum, payload, len));
+		memcpy(pkt, &ip, sizeof(ip));
+		memcpy(pkt + sizeof(ip), &u, sizeof(u));
+		memcpy(pkt + sizeof(ip) + sizeof(u), payload, len);
+		*ethertype = ETH_P_IP;
+		return sizeof(ip) + ulen;
+	}
+	const struct sockaddr_in6 *f6 = (const void *)&from->ss, *t6 = (const void *)&to->ss;
+	struct ip6_hdr ip6 = { .ip6_flow = htonl(6u << 28), .ip6_nxt = IPPROTO_UDP, .ip6_hlim = 64 };
+	uint8_t pseudo6[8] = { 0, 0, (uint8_t)(ulen >> 8), (uint8_t)ulen, 0, 0, 0, IPPROTO_UDP };
+	if (sizeof(ip6) + ulen > room)
+		return 0;
+	ip6.ip6_plen = htons((uint16_t)ulen);
+	ip6.ip6_src = f6->sin6_addr;
+	ip6.ip6_dst = t6->sin6_addr;
+	u.source = f6->sin6_port;
+	u.dest = t6->sin6_port;
+	sum = csum_add(csum_add(csum_add(0, &ip6.ip6_src, 32), pseudo6, 8), &u, sizeof(u));
+	u.check = csum_fold(csum_add(sum, payload, len));
+	memcpy(pkt, &ip6, sizeof(ip6));
+	memcpy(pkt + sizeof(ip6), &u, sizeof(u));
+	memcpy(pkt + sizeof(ip6) + sizeof(u), payload, len);
+	*ethertype = ETH_P_IPV6;
+	return sizeof(ip6) + ulen;
+}
+
+struct call wire_send_udp(struct probe *p, struct sock *w, enum host to_host, struct addr from,
+			  struct addr to, const char *payload)
+{
+	enum host h = sock_host(w);
+	int subnet = topo_subnet(p->rule->topology, h, to_host);
+	char ifname[IFNAMSIZ], pl[CALL_DATA_MAX + 8], fs[80], ts[80];
+	struct sockaddr_ll ll = { .sll_family = AF_PACKET, .sll_halen = 6 };
+	uint8_t pkt[CALL_DATA_MAX + 64];
+	uint16_t ethertype = 0;
+	struct call c = { .ok = 0 };
+
+	int ifindex = topo_host_ifindex(p, h, ifname, sizeof(ifname));
+	size_t n = wire_build_udp(&from, &to, payload, pkt, sizeof(pkt), &ethertype);
+	if (subnet < 0 || ifindex < 0 || n == 0)
+		probe_error(p, "wire_send_udp: no link from %s to %s, or a payload too long",
+			    plan_host_name(h), plan_host_name(to_host));
+	ll.sll_ifindex = ifindex;
+	ll.sll_protocol = htons(ethertype);
+	plan_mac(subnet, to_host, ll.sll_addr);
+	c.ok = (long)n;
+	trace_payload(payload, strlen(payload), pl, sizeof(pl));
+	trace_begin(p, &c, "sendto(%s, {%s UDP %s > %s, %s}, %zu, 0, {AF_PACKET, %s, %s's MAC})",
+		    sock_role(w), ethertype == ETH_P_IP ? "IPv4" : "IPv6",
+		    addr_str(&from, fs, sizeof(fs)), addr_str(&to, ts, sizeof(ts)), pl, n, ifname,
+		    plan_host_name(to_host));
+	trace_answer(&c, sendto(sock_fd(w), pkt, n, 0, (struct sockaddr *)&ll, sizeof(ll)));
+	trace_end(p, &c, NULL);
+	return c;
+}

@@ -26,5 +26,12 @@ struct call wire_recv_udp(struct probe *p, struct sock *wire);
  * which the source address alone does not tell: an IPv4 datagram of a
  * mapped probe and an IPv6 one from ::ffff:a.b.c.d read alike. */
 struct call wire_recv_udp_ip(struct probe *p, struct sock *wire);
+/* Catalogue II: receive/errors.  sendto() on the wire of a frame to host
+ * to_host's device on the link they share: an IPv4 (mapped: IPv4) or IPv6
+ * packet with a UDP datagram from `from` to `to` carrying payload, both
+ * checksums right, so that only what the rule chose (a source no socket
+ * could send from) makes the receiver drop it.  ok is the packet's length. */
+struct call wire_send_udp(struct probe *p, struct sock *wire, enum host to_host, struct addr from,
+			  struct addr to, const char *payload);
 
 #endif

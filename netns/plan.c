@@ -110,3 +110,9 @@ const char *plan_link_local(int subnet, enum host h, char *buf)
 		 0xfe << 8 | m[3], m[4] << 8 | m[5]);
 	return buf;
 }
+
+/* Catalogue II: receive/errors. */
+const char *plan_spare(int af, int subnet, char *buf)
+{
+	return plan_address(af, subnet, PLAN_SPARE, buf);
+}

@@ -39,4 +39,9 @@ const char *plan_link_local(int subnet, enum host h, char *buf);
 /* The MAC address of host h's device on segment subnet (static neighbours). */
 void plan_mac(int subnet, enum host h, unsigned char mac[6]);
 
+/* Catalogue II: receive/errors.  An address on segment subnet that no host
+ * has: 198.18.S.99, 2001:db8:S::63 (99 in hex), a source a rule chooses. */
+#define PLAN_SPARE 99
+const char *plan_spare(int af, int subnet, char *buf);
+
 #endif

@@ -369,3 +369,17 @@ const char *topo_ifname(struct probe *p, enum host h)
 	snprintf(name, sizeof(name), "eth%d", subnet);
 	return name;
 }
+
+/* Catalogue II: receive/errors.  Host h's device on its first segment. */
+int topo_host_ifindex(struct probe *p, enum host h, char *ifname, size_t n)
+{
+	const struct topo_spec *t = &topologies[p->rule->topology];
+
+	for (int s = 0; s < t->nsegs; s++)
+		for (int k = 0; k < t->segs[s].nhosts; k++)
+			if (t->segs[s].hosts[k] == h) {
+				snprintf(ifname, n, "eth%d", t->segs[s].subnet);
+				return host_ifindex(&t->segs[s], k);
+			}
+	return -1;
+}

@@ -3,7 +3,8 @@
  * The pending error is not kept for recv(): whatever call comes next takes
  * it.  A send() made after the ICMP port unreachable arrived fails with
  * ECONNREFUSED (its datagram is not sent) and the error is then gone:
- * SO_ERROR reads 0.
+ * SO_ERROR reads 0, and the send() after it succeeds (its datagram goes
+ * out: it draws a port unreachable of its own).
  *
  * poll() tells that the ICMP has arrived without taking the error (POLLERR
  * only looks at sk_err).
@@ -30,6 +31,8 @@ static void run(struct probe *p)
 
 	expect_errno(p, sock_send(p, client, "second"), ECONNREFUSED);
 	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_ok(p, sock_send(p, client, "third"));
+	expect_errno(p, sock_recv(p, client), ECONNREFUSED);
 }
 
 const struct rule rule = {

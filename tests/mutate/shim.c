@@ -26,6 +26,12 @@
  *     value:<NAME|0> getsockopt is made; the int it read becomes NAME (an
  *                    answer shorter than an int becomes that int)
  *     revents:<mask> poll is made; revents becomes mask (1 if nonzero, else 0)
+ *     flags          recvmsg/recvmmsg is made; MSG_TRUNC in msg_flags is flipped
+ *     addrlen        a receive is made; the source's length is one byte short
+ *
+ * ioctl() is stood between only for FIONREAD (= SIOCINQ): value:<NAME|0>
+ * changes the count it read.  The log's extra is the count for ioctl and
+ * the msg_flags (of the first message) for recvmsg and recvmmsg.
  *
  * A bad UDPC_MUTATE ends the process with status 64 and a one-line message.
  */
@@ -41,7 +47,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 enum kind {
@@ -55,12 +63,15 @@ enum kind {
 	K_DELIVER,
 	K_DROP,
 	K_VALUE,
-	K_REVENTS
+	K_REVENTS,
+	K_FLAGS,
+	K_ADDRLEN
 };
 
 static const char *const kind_names[] = {
-	[K_ERRNO] = "errno", [K_OK] = "ok",       [K_DATA] = "data",       [K_DELIVER] = "deliver",
-	[K_DROP] = "drop",   [K_VALUE] = "value", [K_REVENTS] = "revents",
+	[K_ERRNO] = "errno",     [K_OK] = "ok",       [K_DATA] = "data",
+	[K_DELIVER] = "deliver", [K_DROP] = "drop",   [K_VALUE] = "value",
+	[K_REVENTS] = "revents", [K_FLAGS] = "flags", [K_ADDRLEN] = "addrlen",
 };
 
 static struct {
@@ -74,8 +85,26 @@ static long seq_next;
 
 /* Occurrences are counted per call name, in the order calls are entered. */
 static const char *const call_names[] = {
-	"bind",    "connect",     "send",        "write",      "sendto",     "sendmsg", "recvfrom",
-	"recvmsg", "getsockname", "getpeername", "getsockopt", "setsockopt", "poll",    "shutdown",
+	"bind",
+	"connect",
+	"send",
+	"write",
+	"sendto",
+	"sendmsg",
+	"recvfrom",
+	"recvmsg",
+	"getsockname",
+	"getpeername",
+	"getsockopt",
+	"setsockopt",
+	"poll",
+	"shutdown",
+	/* Catalogue II: receive/errors */
+	"read",
+	"readv",
+	"recv",
+	"recvmmsg",
+	"ioctl",
 };
 #define NCALLS (sizeof(call_names) / sizeof(call_names[0]))
 static long occurrences[NCALLS];
@@ -150,7 +179,8 @@ static enum kind kind_parse(const char *kind, const char *arg)
 		if (kind_names[k] && strcmp(kind_names[k], kind) == 0)
 			return (enum kind)k;
 	shim_die(
-		"UDPC_MUTATE: unknown kind '%s' (errno, ok, addr, data, deliver, drop, value, revents)",
+		"UDPC_MUTATE: unknown kind '%s' (errno, ok, addr, data, deliver, drop, value, revents, "
+		"flags, addrlen)",
 		kind);
 }
 
@@ -351,12 +381,14 @@ static long recv_change(struct hook *h, int fd, long ret, void *buf, size_t len,
 		if (addr && alen && REAL(getsockname)(fd, addr, alen) != 0)
 			*alen = 0;
 	}
-	if (h->kind == K_DATA && ret > 0 && buf)
+	if (h->kind == K_DATA && ret > 0 && buf && len > 0)
 		((unsigned char *)buf)[0] ^= 0x20;
 	if ((h->kind == K_ADDR_HOST || h->kind == K_ADDR_PORT) && ret >= 0 && addr && alen)
 		addr_change(addr, *alen, h->kind);
 	if (h->kind == K_ADDR_LEN && ret >= 0 && addr && alen && *alen)
 		*alen += 4;
+	if (h->kind == K_ADDRLEN && ret >= 0 && addr && alen && *alen > 0)
+		(*alen)--;
 	return ret;
 }
 
@@ -380,15 +412,93 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 	if (!hook_begin(&h, "recvmsg", fd))
 		return REAL(recvmsg)(fd, msg, flags);
 	long ret = REAL(recvmsg)(fd, msg, flags);
-	ret = hook_end(&h, ret, 0, ret >= 0 && msg->msg_name ? (long)msg->msg_namelen : 0);
+	/* extra: the msg_flags the kernel answered (MSG_ERRQUEUE, MSG_TRUNC). */
+	ret = hook_end(&h, ret, 0, ret >= 0 ? msg->msg_flags : 0);
 	if (h.kind == K_DELIVER && ret < 0)
 		msg->msg_controllen = 0;
+	if (h.kind == K_FLAGS && ret >= 0)
+		msg->msg_flags ^= MSG_TRUNC;
 	if ((h.kind == K_ADDR_HOST || h.kind == K_ADDR_PORT) && ret >= 0)
 		offender_change(msg, h.kind);
 	void *buf = msg->msg_iovlen ? msg->msg_iov[0].iov_base : NULL;
 	size_t len = msg->msg_iovlen ? msg->msg_iov[0].iov_len : 0;
 	return recv_change(&h, fd, ret, buf, len, msg->msg_name,
 			   msg->msg_name ? &msg->msg_namelen : NULL);
+}
+
+/* Catalogue II: receive/errors.  The receives that take no address. */
+ssize_t read(int fd, void *buf, size_t len)
+{
+	struct hook h;
+
+	if (!hook_begin(&h, "read", fd))
+		return REAL(read)(fd, buf, len);
+	long ret = hook_end(&h, REAL(read)(fd, buf, len), 0, 0);
+	return recv_change(&h, fd, ret, buf, len, NULL, NULL);
+}
+
+ssize_t recv(int fd, void *buf, size_t len, int flags)
+{
+	struct hook h;
+
+	if (!hook_begin(&h, "recv", fd))
+		return REAL(recv)(fd, buf, len, flags);
+	long ret = hook_end(&h, REAL(recv)(fd, buf, len, flags), 0, 0);
+	return recv_change(&h, fd, ret, buf, len, NULL, NULL);
+}
+
+ssize_t readv(int fd, const struct iovec *iov, int n)
+{
+	struct hook h;
+
+	if (!hook_begin(&h, "readv", fd))
+		return REAL(readv)(fd, iov, n);
+	long ret = hook_end(&h, REAL(readv)(fd, iov, n), 0, 0);
+	return recv_change(&h, fd, ret, n ? iov[0].iov_base : NULL, n ? iov[0].iov_len : 0, NULL, NULL);
+}
+
+/* The changes apply to the first message; drop drops them all. */
+int recvmmsg(int fd, struct mmsghdr *msgs, unsigned int vlen, int flags, struct timespec *tmo)
+{
+	struct hook h;
+
+	if (!hook_begin(&h, "recvmmsg", fd))
+		return REAL(recvmmsg)(fd, msgs, vlen, flags, tmo);
+	int ret = REAL(recvmmsg)(fd, msgs, vlen, flags, tmo);
+	ret = (int)hook_end(&h, ret, 1, ret > 0 ? msgs[0].msg_hdr.msg_flags : 0);
+	if (vlen == 0)
+		return ret;
+	struct msghdr *m = &msgs[0].msg_hdr;
+	void *buf = m->msg_iovlen ? m->msg_iov[0].iov_base : NULL;
+	size_t len = m->msg_iovlen ? m->msg_iov[0].iov_len : 0;
+	long first = recv_change(&h, fd, ret > 0 ? (long)msgs[0].msg_len : ret, buf, len, m->msg_name,
+				 m->msg_name ? &m->msg_namelen : NULL);
+	if (h.kind == K_DROP && ret > 0)
+		return -1;
+	if (h.kind == K_DELIVER && ret < 0 && first >= 0) {
+		msgs[0].msg_len = (unsigned)first;
+		return 1;
+	}
+	if (h.kind == K_FLAGS && ret > 0)
+		m->msg_flags ^= MSG_TRUNC;
+	return ret;
+}
+
+int ioctl(int fd, unsigned long request, ...)
+{
+	struct hook h;
+	va_list ap;
+
+	va_start(ap, request);
+	void *arg = va_arg(ap, void *);
+	va_end(ap);
+	if (request != FIONREAD || !hook_begin(&h, "ioctl", fd))
+		return REAL(ioctl)(fd, request, arg);
+	int ret = REAL(ioctl)(fd, request, arg);
+	ret = (int)hook_end(&h, ret, 0, ret == 0 ? *(int *)arg : 0);
+	if (h.kind == K_VALUE && ret == 0)
+		*(int *)arg = mutation.arg;
+	return ret;
 }
 
 /* ---- the rest --------------------------------------------------------------------- */
