@@ -69,3 +69,55 @@ load helper
 @test "connect() on a UDP socket bound to the wildcard address keeps its port and replaces the wildcard with the source address of the route to the peer." {
 	rule udp.connect.wildcard_bound_keeps_port_gets_route_source
 }
+
+@test "connect() of a UDP socket to port 0 succeeds, bound or unbound, and getpeername() then fails with ENOTCONN." {
+	rule udp.connect.port_zero_leaves_no_peer
+}
+
+@test "connect() to port 0 on a connected UDP socket succeeds and getpeername() then fails with ENOTCONN." {
+	rule udp.connect.reconnect_to_port_zero_forgets_peer
+}
+
+@test "connect() of an unbound UDP socket to the wildcard address with port 0 binds it to the loopback address and an ephemeral port, and leaves it without a peer." {
+	rule udp.connect.wildcard_port_zero_binds_loopback_no_peer
+}
+
+@test "send() on a UDP socket connected to port 0 succeeds and sends the datagram to port 0 of the peer's host." {
+	rule udp.connect.port_zero_send_goes_to_port_zero
+}
+
+@test "bind() on a UDP socket after connect() fails with EINVAL and keeps the address and port connect() gave it." {
+	rule udp.connect.bind_after_connect_einval
+}
+
+@test "A second bind() on a bound UDP socket fails with EINVAL and the first address and port stay." {
+	rule udp.connect.second_bind_einval
+}
+
+@test "bind() of a UDP socket to an address and port another socket holds fails with EADDRINUSE and leaves the socket unbound." {
+	rule udp.connect.bind_address_in_use_eaddrinuse
+}
+
+@test "A connect() that fails with EINVAL or ENETUNREACH has still bound the unbound UDP socket to the wildcard address and an ephemeral port." {
+	rule udp.connect.failed_connect_binds_port
+}
+
+@test "A connect() of an IPv4 UDP socket that fails with EAFNOSUPPORT has still bound it to an ephemeral port." {
+	rule udp.connect.eafnosupport_connect_binds_port
+}
+
+@test "connect() of an unbound UDP socket fails with EAGAIN when every port of the ephemeral range is taken, and leaves the socket unbound." {
+	rule udp.connect.ephemeral_range_exhausted_eagain
+}
+
+@test "bind() of a UDP socket to port 0 fails with EADDRINUSE when every port of the ephemeral range is taken." {
+	rule udp.connect.bind_port_zero_range_exhausted_eaddrinuse
+}
+
+@test "connect() of an unbound UDP socket picks its ephemeral port from the socket's own IP_LOCAL_PORT_RANGE." {
+	rule udp.connect.ip_local_port_range_picks_socket_range
+}
+
+@test "With IP_BIND_ADDRESS_NO_PORT, bind() of a UDP socket to an address with port 0 leaves the port 0 until connect() picks an ephemeral one." {
+	rule udp.connect.bind_address_no_port_defers_port
+}

@@ -114,9 +114,14 @@ static bool port_ephemeral(uint16_t port)
 	return port >= EPHEMERAL_LO && port <= EPHEMERAL_HI;
 }
 
+/* The length is part of the answer: getsockname(), getpeername() and
+ * recvfrom() return sizeof(struct sockaddr_in) (16) or sizeof(struct
+ * sockaddr_in6) (28), and an expectation made by addr_host() carries it. */
 bool addr_equal(const struct addr *want, const struct addr *got)
 {
 	if (want->ss.ss_family != got->ss.ss_family)
+		return false;
+	if (want->ss.ss_family != AF_UNSPEC && want->len != got->len)
 		return false;
 	if (want->ss.ss_family == AF_INET) {
 		const struct sockaddr_in *w = (const void *)&want->ss, *g = (const void *)&got->ss;
@@ -168,4 +173,14 @@ const char *addr_str(const struct addr *a, char *buf, size_t n)
 	else
 		snprintf(buf, n, "%s:%s", host, port);
 	return buf;
+}
+
+/* Catalogue II: connect/send */
+int addr_port(const struct addr *a)
+{
+	if (a->ss.ss_family == AF_INET)
+		return ntohs(((const struct sockaddr_in *)&a->ss)->sin_port);
+	if (a->ss.ss_family == AF_INET6)
+		return ntohs(((const struct sockaddr_in6 *)&a->ss)->sin6_port);
+	return -1;
 }

@@ -62,6 +62,9 @@ void trace_end(struct probe *p, struct call *c, const char *fmt, ...)
 
 const char *family_name(enum family f);
 
+/* sock.c: "client", "server", "stranger", "router". */
+const char *host_name(enum host h);
+
 /* sock.c: stores the answer of the call just made: ret, and errno if it failed. */
 void call_answer(struct call *c, long ret);
 

@@ -12,7 +12,11 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-static const char *host_name(enum host h)
+#ifndef IP_LOCAL_PORT_RANGE
+#define IP_LOCAL_PORT_RANGE 51 /* linux/in.h, Linux 6.3 */
+#endif
+
+const char *host_name(enum host h)
 {
 	static const char *const names[HOST_COUNT] = {
 		[HOST_CLIENT] = "client",
@@ -305,4 +309,145 @@ long mib_read(struct probe *p, enum host h, enum mib m)
 		[MIB_UDP_OUT_DATAGRAMS] = { "Udp", "Udp6", "OutDatagrams" },
 	};
 	return mib_lookup(p, h, names[m][p->fam == FAM_IPV6 ? 1 : 0], names[m][2]);
+}
+
+/* ---- Catalogue II: connect/send ------------------------------------------------ */
+
+/* The iovecs of a NULL-terminated list of parts, and the transcript's text
+ * for them: [{"he", 2}, {"llo", 3}]. */
+#define IOV_MAX_PARTS 8
+
+struct iov_list {
+	struct iovec iov[IOV_MAX_PARTS];
+	size_t n, total;
+	char text[CALL_LINE_MAX / 2];
+};
+
+static struct iov_list iov_of(struct probe *p, const char *const *parts)
+{
+	struct iov_list l = { .n = 0 };
+	size_t used = 0;
+
+	for (; parts[l.n]; l.n++) {
+		char pl[CALL_DATA_MAX];
+		size_t len = strlen(parts[l.n]);
+		if (l.n == IOV_MAX_PARTS)
+			probe_error(p, "rule sends more than %d iovecs", IOV_MAX_PARTS);
+		l.iov[l.n] = (struct iovec){ .iov_base = (void *)parts[l.n], .iov_len = len };
+		l.total += len;
+		trace_payload(parts[l.n], len, pl, sizeof(pl));
+		used += (size_t)snprintf(l.text + used, sizeof(l.text) - used, "%s{%s, %zu}",
+					 l.n ? ", " : "", pl, len);
+		if (used >= sizeof(l.text))
+			probe_error(p, "rule's iovecs are too long to trace");
+	}
+	return l;
+}
+
+struct call sock_send_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			    const char *flags_str)
+{
+	size_t len = strlen(payload);
+	struct call c = { .ok = (long)len };
+	char pl[CALL_DATA_MAX];
+
+	trace_payload(payload, len, pl, sizeof(pl));
+	trace_begin(p, &c, "send(%s, %s, %zu, %s)", s->role, pl, len, flags_str);
+	call_answer(&c, send(s->fd, payload, len, flags));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_send_size(struct probe *p, struct sock *s, size_t size)
+{
+	struct call c = { .ok = (long)size };
+	char *buf = malloc(size ? size : 1);
+
+	if (!buf)
+		probe_error(p, "no memory for a %zu-byte datagram", size);
+	memset(buf, 'x', size);
+	trace_begin(p, &c, "send(%s, \"xxxx\"..., %zu, 0)", s->role, size);
+	call_answer(&c, send(s->fd, buf, size, 0));
+	trace_end(p, &c, NULL);
+	free(buf);
+	return c;
+}
+
+struct call sock_writev(struct probe *p, struct sock *s, const char *const *parts)
+{
+	struct iov_list l = iov_of(p, parts);
+	struct call c = { .ok = (long)l.total };
+
+	trace_begin(p, &c, "writev(%s, [%s], %zu)", s->role, l.text, l.n);
+	call_answer(&c, writev(s->fd, l.iov, (int)l.n));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_sendmsg_iov(struct probe *p, struct sock *s, const char *const *parts)
+{
+	struct iov_list l = iov_of(p, parts);
+	struct call c = { .ok = (long)l.total };
+	struct msghdr msg = { .msg_iov = l.iov, .msg_iovlen = l.n };
+
+	trace_begin(p, &c, "sendmsg(%s, {msg_name=NULL, msg_iov=[%s]}, 0)", s->role, l.text);
+	call_answer(&c, sendmsg(s->fd, &msg, 0));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_sendmsg_namelen(struct probe *p, struct sock *s, const char *payload, struct addr to,
+				 socklen_t namelen)
+{
+	size_t len = strlen(payload);
+	struct call c = { .ok = (long)len };
+	struct iovec iov = { .iov_base = (void *)payload, .iov_len = len };
+	/* Room for any namelen the rule names: the kernel reads at most
+	 * sizeof(struct sockaddr_storage) of it. */
+	struct sockaddr_storage name[2] = { to.ss };
+	struct msghdr msg = {
+		.msg_name = name, .msg_namelen = namelen, .msg_iov = &iov, .msg_iovlen = 1
+	};
+	char pl[CALL_DATA_MAX], as[80];
+
+	trace_payload(payload, len, pl, sizeof(pl));
+	trace_begin(p, &c, "sendmsg(%s, {msg_name=%s, msg_namelen=%u, msg_iov=[{%s, %zu}]}, 0)",
+		    s->role, addr_str(&to, as, sizeof(as)), (unsigned)namelen, pl, len);
+	call_answer(&c, sendmsg(s->fd, &msg, 0));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_sendmmsg_noname(struct probe *p, struct sock *s, const char *const *payloads)
+{
+	struct iov_list l = iov_of(p, payloads);
+	struct mmsghdr msgs[IOV_MAX_PARTS];
+	struct call c = { .ok = (long)l.n };
+
+	for (size_t i = 0; i < l.n; i++)
+		msgs[i] = (struct mmsghdr){ .msg_hdr = { .msg_iov = &l.iov[i], .msg_iovlen = 1 } };
+	trace_begin(p, &c, "sendmmsg(%s, [%s], %zu, 0)", s->role, l.text, l.n);
+	call_answer(&c, sendmmsg(s->fd, msgs, (unsigned)l.n, 0));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_sendto_null_len(struct probe *p, struct sock *s, const char *payload, socklen_t tolen)
+{
+	char dest[32];
+
+	snprintf(dest, sizeof(dest), ", NULL, %u", (unsigned)tolen);
+	return send_traced(p, s, payload, SEND_SENDTO, NULL, tolen, dest);
+}
+
+struct call sock_local_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16_t hi)
+{
+	struct call c = { .ok = 0 };
+	uint32_t range = (uint32_t)lo | (uint32_t)hi << 16;
+
+	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_LOCAL_PORT_RANGE, [%u | %u << 16])", s->role, lo,
+		    hi);
+	call_answer(&c, setsockopt(s->fd, SOL_IP, IP_LOCAL_PORT_RANGE, &range, sizeof(range)));
+	trace_end(p, &c, NULL);
+	return c;
 }

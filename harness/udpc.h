@@ -186,6 +186,33 @@ enum mib {
 };
 long mib_read(struct probe *p, enum host h, enum mib m);
 
+/* Catalogue II: connect/send */
+/* send(s, payload, len, flags) with flags named in the transcript:
+ * sock_send_flags(p, s, "hel", SENDFLAG(MSG_MORE)). */
+struct call sock_send_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			    const char *flags_str);
+#define SENDFLAG(flag) (flag), #flag
+/* send() of size bytes of 'x' (a datagram too large to show in full). */
+struct call sock_send_size(struct probe *p, struct sock *s, size_t size);
+/* writev(), and sendmsg() without a name: one iovec per part of the
+ * NULL-terminated list, together one datagram. */
+struct call sock_writev(struct probe *p, struct sock *s, const char *const *parts);
+struct call sock_sendmsg_iov(struct probe *p, struct sock *s, const char *const *parts);
+/* sendmsg() with msg_name = &to and msg_namelen = namelen (0, or longer
+ * than any sockaddr), one iovec. */
+struct call sock_sendmsg_namelen(struct probe *p, struct sock *s, const char *payload, struct addr to,
+				 socklen_t namelen);
+/* sendmmsg(s, msgs, n, 0) without names: each payload of the NULL-terminated
+ * list one message; ret is the number of messages sent (ok: all of them). */
+struct call sock_sendmmsg_noname(struct probe *p, struct sock *s, const char *const *payloads);
+/* sendto(s, payload, len, 0, NULL, tolen): no address, a length anyway. */
+struct call sock_sendto_null_len(struct probe *p, struct sock *s, const char *payload, socklen_t tolen);
+/* setsockopt(IP_LOCAL_PORT_RANGE): the socket's own ephemeral range,
+ * lo..hi, within the host's (an AF_INET6 socket takes the SOL_IP option). */
+struct call sock_local_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16_t hi);
+/* The port of an address, in host order. */
+int addr_port(const struct addr *a);
+
 /* ---- expectations: record PASS or FAIL and carry on ------------------------ */
 
 void expect_ok(struct probe *p, struct call c);

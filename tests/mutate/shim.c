@@ -16,7 +16,10 @@
  *     ok             the call is made; a failure answers success instead
  *     addr:host      the call is made; the address it returns (name, peer,
  *     addr:port      source, error offender) has its host or port changed
+ *     addr:len       the call is made; the address length it returns
+ *                    (name, peer, source) is changed
  *     data           the call is made; the first byte received is changed
+ *                    (an empty datagram gains a byte)
  *     deliver        a receive is made; a failure answers a made-up datagram
  *     drop           a send is not made but answers success; a receive is
  *                    made (the datagram is gone) and answers -1 EAGAIN
@@ -38,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 enum kind {
@@ -46,6 +50,7 @@ enum kind {
 	K_OK,
 	K_ADDR_HOST,
 	K_ADDR_PORT,
+	K_ADDR_LEN,
 	K_DATA,
 	K_DELIVER,
 	K_DROP,
@@ -69,8 +74,9 @@ static long seq_next;
 
 /* Occurrences are counted per call name, in the order calls are entered. */
 static const char *const call_names[] = {
-	"bind",    "connect",     "send",        "write",      "sendto",     "sendmsg", "recvfrom",
-	"recvmsg", "getsockname", "getpeername", "getsockopt", "setsockopt", "poll",
+	"bind",       "connect",    "send",    "write",       "sendto",
+	"sendmsg",    "recvfrom",   "recvmsg", "getsockname", "getpeername",
+	"getsockopt", "setsockopt", "poll",    "writev",      "sendmmsg",
 };
 #define NCALLS (sizeof(call_names) / sizeof(call_names[0]))
 static long occurrences[NCALLS];
@@ -137,7 +143,9 @@ static enum kind kind_parse(const char *kind, const char *arg)
 			return K_ADDR_HOST;
 		if (arg && strcmp(arg, "port") == 0)
 			return K_ADDR_PORT;
-		shim_die("UDPC_MUTATE: addr takes host or port");
+		if (arg && strcmp(arg, "len") == 0)
+			return K_ADDR_LEN;
+		shim_die("UDPC_MUTATE: addr takes host, port or len");
 	}
 	for (size_t k = 0; k < sizeof(kind_names) / sizeof(kind_names[0]); k++)
 		if (kind_names[k] && strcmp(kind_names[k], kind) == 0)
@@ -241,6 +249,12 @@ static long hook_end(struct hook *h, long ret, long ok, long extra)
 
 /* ---- address changes ------------------------------------------------------- */
 
+/* Four bytes off: 16 becomes 20, 28 becomes 24; the bytes stay. */
+static void len_change(socklen_t *len)
+{
+	*len ^= 4;
+}
+
 static void addr_change(struct sockaddr *sa, socklen_t len, enum kind kind)
 {
 	if (sa->sa_family == AF_INET && len >= sizeof(struct sockaddr_in)) {
@@ -324,6 +338,29 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 	return hook_end(&h, ret, len, 0);
 }
 
+ssize_t writev(int fd, const struct iovec *iov, int n)
+{
+	struct hook h;
+
+	if (!hook_begin(&h, "writev", fd))
+		return REAL(writev)(fd, iov, n);
+	struct msghdr msg = { .msg_iov = (struct iovec *)iov, .msg_iovlen = n > 0 ? (size_t)n : 0 };
+	long len = (long)iov_total(&msg);
+	long ret = h.kind == K_DROP ? len : REAL(writev)(fd, iov, n);
+	return hook_end(&h, ret, len, 0);
+}
+
+/* drop: no message is sent, and all are said to be. */
+int sendmmsg(int fd, struct mmsghdr *msgs, unsigned int n, int flags)
+{
+	struct hook h;
+
+	if (!hook_begin(&h, "sendmmsg", fd))
+		return REAL(sendmmsg)(fd, msgs, n, flags);
+	long ret = h.kind == K_DROP ? (long)n : REAL(sendmmsg)(fd, msgs, n, flags);
+	return (int)hook_end(&h, ret, (long)n, 0);
+}
+
 /* ---- receives ------------------------------------------------------------------ */
 
 static const char made_up[] = "mutant";
@@ -344,10 +381,16 @@ static long recv_change(struct hook *h, int fd, long ret, void *buf, size_t len,
 		if (addr && alen && REAL(getsockname)(fd, addr, alen) != 0)
 			*alen = 0;
 	}
-	if (h->kind == K_DATA && ret > 0 && buf)
+	if (h->kind == K_DATA && ret == 0 && buf && len > 0) {
+		((unsigned char *)buf)[0] = 'x';
+		ret = 1;
+	} else if (h->kind == K_DATA && ret > 0 && buf) {
 		((unsigned char *)buf)[0] ^= 0x20;
+	}
 	if ((h->kind == K_ADDR_HOST || h->kind == K_ADDR_PORT) && ret >= 0 && addr && alen)
 		addr_change(addr, *alen, h->kind);
+	if (h->kind == K_ADDR_LEN && ret >= 0 && addr && alen)
+		len_change(alen);
 	return ret;
 }
 
@@ -408,6 +451,8 @@ static int name_hooked(const char *call, __typeof__(getsockname) *get, int fd, _
 	int ret = (int)hook_end(&h, get(fd, a, len), 0, 0);
 	if ((h.kind == K_ADDR_HOST || h.kind == K_ADDR_PORT) && ret == 0)
 		addr_change(a.__sockaddr__, *len, h.kind);
+	if (h.kind == K_ADDR_LEN && ret == 0)
+		len_change(len);
 	return ret;
 }
 
