@@ -45,3 +45,71 @@ load helper
 @test "sendto() with a NULL address on an unconnected UDP socket fails with EDESTADDRREQ." {
 	rule udp.send.unconnected_sendto_null_edestaddrreq
 }
+
+@test "sendto() on an unbound UDP socket binds it to the wildcard address and an ephemeral port, the source port its datagram carries." {
+	rule udp.send.sendto_autobinds_unbound
+}
+
+@test "A zero-length UDP datagram is sent (send() and sendto() return 0) and received as a datagram of its own (recvfrom() returns 0 with the sender's address)." {
+	rule udp.send.zero_length_datagram_both_ways
+}
+
+@test "send() of the largest UDP payload (65507 bytes over IPv4, 65527 over IPv6) succeeds and one byte more fails with EMSGSIZE, leaving no pending error." {
+	rule udp.send.oversized_emsgsize
+}
+
+@test "With IP_RECVERR an oversized UDP send() fails with EMSGSIZE and queues one local EMSGSIZE error carrying the MTU and the destination." {
+	rule udp.send.oversized_with_recverr_queues_local_error
+}
+
+@test "send() with MSG_MORE on a UDP socket sends nothing yet, and the next send() without it sends both parts as one datagram." {
+	rule udp.send.msg_more_joins_one_datagram
+}
+
+@test "With UDP_CORK set, what a UDP socket sends is held as one datagram, sent when UDP_CORK is cleared." {
+	rule udp.send.udp_cork_joins_until_uncorked
+}
+
+@test "writev() with several iovecs on a connected UDP socket sends them as one datagram to the peer." {
+	rule udp.send.writev_iovecs_form_one_datagram
+}
+
+@test "sendmsg() with several iovecs and no name on a connected UDP socket sends them as one datagram to the peer." {
+	rule udp.send.sendmsg_iovecs_form_one_datagram
+}
+
+@test "sendmmsg() without names on a connected UDP socket sends each message to the peer as a datagram of its own and returns the number of messages." {
+	rule udp.send.sendmmsg_without_names_reaches_peer
+}
+
+@test "sendto() with a NULL address and a nonzero length on a connected UDP socket ignores the length and sends to the peer." {
+	rule udp.send.sendto_null_address_length_ignored
+}
+
+@test "sendto() with an address of length 0 fails with EINVAL, even on a connected UDP socket." {
+	rule udp.send.sendto_zero_address_length_einval
+}
+
+@test "sendto() on a UDP socket accepts an address length up to sizeof(struct sockaddr_storage) and sends to the address at its start." {
+	rule udp.send.sendto_address_length_up_to_storage_accepted
+}
+
+@test "sendto() with an address length over sizeof(struct sockaddr_storage) fails with EINVAL." {
+	rule udp.send.sendto_address_length_over_storage_einval
+}
+
+@test "sendmsg() with a msg_name but msg_namelen 0 on a connected UDP socket sends to the peer, not to the address named." {
+	rule udp.send.sendmsg_zero_namelen_means_no_name
+}
+
+@test "sendmsg() on a UDP socket with a msg_namelen over sizeof(struct sockaddr_storage) uses the first 128 bytes and sends to the address named." {
+	rule udp.send.sendmsg_namelen_over_storage_clamped
+}
+
+@test "sendto() on an unbound UDP socket fails with EAGAIN and sends nothing when every port of the ephemeral range is taken." {
+	rule udp.send.sendto_range_exhausted_eagain
+}
+
+@test "A sendto() that fails with EINVAL or ENETUNREACH has still bound the unbound UDP socket to the wildcard address and an ephemeral port." {
+	rule udp.send.failed_sendto_still_binds_port
+}

@@ -451,3 +451,25 @@ struct call sock_local_port_range(struct probe *p, struct sock *s, uint16_t lo, 
 	trace_end(p, &c, NULL);
 	return c;
 }
+
+/* recvfrom(MSG_TRUNC) into the usual buffer: UDP answers the datagram's
+ * whole length, however little of it fits (udp(7) MSG_TRUNC). */
+struct call sock_recv_length(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	char as[80];
+
+	trace_begin(p, &c, "recvfrom(%s, ..., %d, MSG_TRUNC|MSG_DONTWAIT)", s->role, CALL_DATA_MAX);
+	wait_readable(s);
+	c.addr.len = sizeof(c.addr.ss);
+	call_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_TRUNC | MSG_DONTWAIT,
+				 (struct sockaddr *)&c.addr.ss, &c.addr.len));
+	c.ok = c.ret;
+	c.len = c.ret > 0 ? (size_t)(c.ret < CALL_DATA_MAX ? c.ret : CALL_DATA_MAX) : 0;
+	if (c.ret < 0)
+		trace_end(p, &c, NULL);
+	else
+		trace_end(p, &c, "recvfrom(%s, \"%c\"..., %d, MSG_TRUNC|MSG_DONTWAIT, %s)", s->role,
+			  c.len ? c.data[0] : ' ', CALL_DATA_MAX, addr_str(&c.addr, as, sizeof(as)));
+	return c;
+}
