@@ -86,18 +86,6 @@ load helper
 	rule udp.connect.port_zero_send_goes_to_port_zero
 }
 
-@test "bind() on a UDP socket after connect() fails with EINVAL and keeps the address and port connect() gave it." {
-	rule udp.connect.bind_after_connect_einval
-}
-
-@test "A second bind() on a bound UDP socket fails with EINVAL and the first address and port stay." {
-	rule udp.connect.second_bind_einval
-}
-
-@test "bind() of a UDP socket to an address and port another socket holds fails with EADDRINUSE and leaves the socket unbound." {
-	rule udp.connect.bind_address_in_use_eaddrinuse
-}
-
 @test "A connect() that fails with EINVAL or ENETUNREACH has still bound the unbound UDP socket to the wildcard address and an ephemeral port." {
 	rule udp.connect.failed_connect_binds_port
 }
@@ -108,16 +96,4 @@ load helper
 
 @test "connect() of an unbound UDP socket fails with EAGAIN when every port of the ephemeral range is taken, and leaves the socket unbound." {
 	rule udp.connect.ephemeral_range_exhausted_eagain
-}
-
-@test "bind() of a UDP socket to port 0 fails with EADDRINUSE when every port of the ephemeral range is taken." {
-	rule udp.connect.bind_port_zero_range_exhausted_eaddrinuse
-}
-
-@test "connect() of an unbound UDP socket picks its ephemeral port from the socket's own IP_LOCAL_PORT_RANGE." {
-	rule udp.connect.ip_local_port_range_picks_socket_range
-}
-
-@test "With IP_BIND_ADDRESS_NO_PORT, bind() of a UDP socket to an address with port 0 leaves the port 0 until connect() picks an ephemeral one." {
-	rule udp.connect.bind_address_no_port_defers_port
 }

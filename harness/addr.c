@@ -114,13 +114,13 @@ static bool port_ephemeral(uint16_t port)
 	return port >= EPHEMERAL_LO && port <= EPHEMERAL_HI;
 }
 
-/* The length is part of the answer: getsockname(), getpeername() and
- * recvfrom() return sizeof(struct sockaddr_in) (16) or sizeof(struct
- * sockaddr_in6) (28), and an expectation made by addr_host() carries it. */
 bool addr_equal(const struct addr *want, const struct addr *got)
 {
 	if (want->ss.ss_family != got->ss.ss_family)
 		return false;
+	/* The length the kernel returned is part of the answer (16 for
+	 * sockaddr_in, 28 for sockaddr_in6): a sockaddr cut short or padded
+	 * is as wrong as a wrong address. */
 	if (want->ss.ss_family != AF_UNSPEC && want->len != got->len)
 		return false;
 	if (want->ss.ss_family == AF_INET) {

@@ -43,23 +43,9 @@ void expect_errno(struct probe *p, struct call c, int err)
 		     trace_result(&w, want, sizeof(want)), trace_result(&c, got, sizeof(got)));
 }
 
-/* An address a call returned; its length too when it is not the one wanted. */
-static const char *got_addr_str(const struct addr *want, const struct addr *got, char *buf, size_t n)
-{
-	char as[80];
-
-	addr_str(got, as, sizeof(as));
-	if (want->ss.ss_family != AF_UNSPEC && got->len != want->len)
-		snprintf(buf, n, "%s (address length %u, not %u)", as, (unsigned)got->len,
-			 (unsigned)want->len);
-	else
-		snprintf(buf, n, "%s", as);
-	return buf;
-}
-
 void expect_datagram(struct probe *p, struct call c, const char *payload, struct addr from)
 {
-	char want[CALL_DATA_MAX + 128], got[CALL_DATA_MAX + 128], pl[CALL_DATA_MAX], as[128];
+	char want[CALL_DATA_MAX + 128], got[CALL_DATA_MAX + 128], pl[CALL_DATA_MAX], as[80];
 	char text[CALL_LINE_MAX];
 	size_t len = strlen(payload);
 
@@ -71,7 +57,7 @@ void expect_datagram(struct probe *p, struct call c, const char *payload, struct
 		return;
 	}
 	trace_payload(c.data, c.len, pl, sizeof(pl));
-	snprintf(got, sizeof(got), "%s from %s", pl, got_addr_str(&from, &c.addr, as, sizeof(as)));
+	snprintf(got, sizeof(got), "%s from %s", pl, addr_str(&c.addr, as, sizeof(as)));
 	check_record(p, c.len == len && memcmp(c.data, payload, len) == 0 && addr_equal(&from, &c.addr),
 		     call_text(&c, text, sizeof(text)), want, got);
 }
@@ -80,12 +66,20 @@ void expect_addr(struct probe *p, struct call c, struct addr want)
 {
 	char ws[80], gs[160], text[CALL_LINE_MAX];
 
-	if (c.ret != 0)
+	addr_str(&want, ws, sizeof(ws));
+	if (c.ret != 0) {
 		trace_result(&c, gs, sizeof(gs));
-	else
-		got_addr_str(&want, &c.addr, gs, sizeof(gs));
-	check_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)),
-		     addr_str(&want, ws, sizeof(ws)), gs);
+	} else {
+		addr_str(&c.addr, gs, sizeof(gs));
+		/* Same address, other length: say so, or the two would read alike. */
+		if (want.len != c.addr.len) {
+			size_t n = strlen(ws), m = strlen(gs);
+			snprintf(ws + n, sizeof(ws) - n, " (length %u)", (unsigned)want.len);
+			snprintf(gs + m, sizeof(gs) - m, " (length %u)", (unsigned)c.addr.len);
+		}
+	}
+	check_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)), ws,
+		     gs);
 }
 
 static const char *pending_name(int err)

@@ -12,10 +12,6 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#ifndef IP_LOCAL_PORT_RANGE
-#define IP_LOCAL_PORT_RANGE 51 /* linux/in.h, Linux 6.3 */
-#endif
-
 const char *host_name(enum host h)
 {
 	static const char *const names[HOST_COUNT] = {
@@ -438,18 +434,6 @@ struct call sock_sendto_null_len(struct probe *p, struct sock *s, const char *pa
 
 	snprintf(dest, sizeof(dest), ", NULL, %u", (unsigned)tolen);
 	return send_traced(p, s, payload, SEND_SENDTO, NULL, tolen, dest);
-}
-
-struct call sock_local_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16_t hi)
-{
-	struct call c = { .ok = 0 };
-	uint32_t range = (uint32_t)lo | (uint32_t)hi << 16;
-
-	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_LOCAL_PORT_RANGE, [%u | %u << 16])", s->role, lo,
-		    hi);
-	call_answer(&c, setsockopt(s->fd, SOL_IP, IP_LOCAL_PORT_RANGE, &range, sizeof(range)));
-	trace_end(p, &c, NULL);
-	return c;
 }
 
 /* recvfrom(MSG_TRUNC) into the usual buffer: UDP answers the datagram's

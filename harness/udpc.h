@@ -207,9 +207,6 @@ struct call sock_sendmsg_namelen(struct probe *p, struct sock *s, const char *pa
 struct call sock_sendmmsg_noname(struct probe *p, struct sock *s, const char *const *payloads);
 /* sendto(s, payload, len, 0, NULL, tolen): no address, a length anyway. */
 struct call sock_sendto_null_len(struct probe *p, struct sock *s, const char *payload, socklen_t tolen);
-/* setsockopt(IP_LOCAL_PORT_RANGE): the socket's own ephemeral range,
- * lo..hi, within the host's (an AF_INET6 socket takes the SOL_IP option). */
-struct call sock_local_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16_t hi);
 /* Waits like sock_recv(), then recvfrom(MSG_TRUNC): ret is the length of the
  * whole datagram, the first CALL_DATA_MAX bytes are in data. */
 struct call sock_recv_length(struct probe *p, struct sock *s);

@@ -16,8 +16,8 @@
  *     ok             the call is made; a failure answers success instead
  *     addr:host      the call is made; the address it returns (name, peer,
  *     addr:port      source, error offender) has its host or port changed
- *     addr:len       the call is made; the address length it returns
- *                    (name, peer, source) is changed
+ *     addr:len       the call is made; the length of the address it returns
+ *                    (name, peer, source) is 4 bytes more than the kernel's
  *     data           the call is made; the first byte received is changed
  *                    (an empty datagram gains a byte)
  *     deliver        a receive is made; a failure answers a made-up datagram
@@ -249,12 +249,6 @@ static long hook_end(struct hook *h, long ret, long ok, long extra)
 
 /* ---- address changes ------------------------------------------------------- */
 
-/* Four bytes off: 16 becomes 20, 28 becomes 24; the bytes stay. */
-static void len_change(socklen_t *len)
-{
-	*len ^= 4;
-}
-
 static void addr_change(struct sockaddr *sa, socklen_t len, enum kind kind)
 {
 	if (sa->sa_family == AF_INET && len >= sizeof(struct sockaddr_in)) {
@@ -389,8 +383,8 @@ static long recv_change(struct hook *h, int fd, long ret, void *buf, size_t len,
 	}
 	if ((h->kind == K_ADDR_HOST || h->kind == K_ADDR_PORT) && ret >= 0 && addr && alen)
 		addr_change(addr, *alen, h->kind);
-	if (h->kind == K_ADDR_LEN && ret >= 0 && addr && alen)
-		len_change(alen);
+	if (h->kind == K_ADDR_LEN && ret >= 0 && addr && alen && *alen)
+		*alen += 4;
 	return ret;
 }
 
@@ -451,8 +445,8 @@ static int name_hooked(const char *call, __typeof__(getsockname) *get, int fd, _
 	int ret = (int)hook_end(&h, get(fd, a, len), 0, 0);
 	if ((h.kind == K_ADDR_HOST || h.kind == K_ADDR_PORT) && ret == 0)
 		addr_change(a.__sockaddr__, *len, h.kind);
-	if (h.kind == K_ADDR_LEN && ret == 0)
-		len_change(len);
+	if (h.kind == K_ADDR_LEN && ret == 0 && *len)
+		*len += 4;
 	return ret;
 }
 
