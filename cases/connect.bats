@@ -97,3 +97,15 @@ load helper
 @test "connect() of an unbound UDP socket fails with EAGAIN when every port of the ephemeral range is taken, and leaves the socket unbound." {
 	rule udp.connect.ephemeral_range_exhausted_eagain
 }
+
+@test "connect() to a second peer keeps the ephemeral port and source address the first connect() gave a UDP socket." {
+	rule udp.connect.reconnect_keeps_ephemeral_port
+}
+
+@test "Two UDP sockets bound with SO_REUSEADDR to one address and port can both connect() to the same peer, whose datagrams then reach the one connected last." {
+	rule udp.connect.same_four_tuple_with_reuseaddr
+}
+
+@test "A UDP socket that connect() gave a loopback source fails with EINVAL to connect() to a peer on the link, and keeps its first peer." {
+	rule udp.connect.loopback_source_sticks_einval
+}

@@ -113,3 +113,19 @@ load helper
 @test "A sendto() that fails with EINVAL or ENETUNREACH has still bound the unbound UDP socket to the wildcard address and an ephemeral port." {
 	rule udp.send.failed_sendto_still_binds_port
 }
+
+@test "send() with MSG_OOB on a UDP socket fails with EOPNOTSUPP and sends nothing." {
+	rule udp.send.msg_oob_eopnotsupp
+}
+
+@test "sendto() and sendmsg() on a UDP socket with an address length of -1 fail with EINVAL and send nothing." {
+	rule udp.send.negative_address_length_einval
+}
+
+@test "sendto() on an IPv4 UDP socket to an AF_INET6 address fails with EAFNOSUPPORT and sends nothing." {
+	rule udp.send.sendto_other_family_eafnosupport
+}
+
+@test "sendto() on a UDP socket to an address without a route fails with ENETUNREACH, leaves no pending error, and the next sendto() to a reachable peer succeeds." {
+	rule udp.send.sendto_no_route_enetunreach
+}

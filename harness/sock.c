@@ -407,8 +407,8 @@ struct call sock_sendmsg_namelen(struct probe *p, struct sock *s, const char *pa
 	char pl[CALL_DATA_MAX], as[80];
 
 	trace_payload(payload, len, pl, sizeof(pl));
-	trace_begin(p, &c, "sendmsg(%s, {msg_name=%s, msg_namelen=%u, msg_iov=[{%s, %zu}]}, 0)",
-		    s->role, addr_str(&to, as, sizeof(as)), (unsigned)namelen, pl, len);
+	trace_begin(p, &c, "sendmsg(%s, {msg_name=%s, msg_namelen=%d, msg_iov=[{%s, %zu}]}, 0)",
+		    s->role, addr_str(&to, as, sizeof(as)), (int)namelen, pl, len);
 	call_answer(&c, sendmsg(s->fd, &msg, 0));
 	trace_end(p, &c, NULL);
 	return c;
