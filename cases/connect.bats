@@ -109,3 +109,23 @@ load helper
 @test "A UDP socket that connect() gave a loopback source fails with EINVAL to connect() to a peer on the link, and keeps its first peer." {
 	rule udp.connect.loopback_source_sticks_einval
 }
+
+@test "connect() of a UDP socket to an IPv4 multicast group with no route to it and no IP_MULTICAST_IF fails with ENETUNREACH." {
+	rule udp.connect.multicast_without_route_or_interface_enetunreach
+}
+
+@test "With IP_MULTICAST_IF set by address, connect() of a UDP socket to an IPv4 multicast group succeeds and what it sends reaches a member on that link." {
+	rule udp.connect.multicast_if_by_address_reaches_member
+}
+
+@test "With the multicast interface set by index, connect() of a UDP socket to a multicast group succeeds and what it sends reaches a member on that link." {
+	rule udp.connect.multicast_if_by_index_reaches_member
+}
+
+@test "By default what a UDP socket connected to a multicast group sends also reaches a member of the group on its own host." {
+	rule udp.connect.multicast_loop_delivers_to_own_host
+}
+
+@test "With multicast loopback off, what a UDP socket connected to a multicast group sends reaches members on other hosts but not one on its own host." {
+	rule udp.connect.multicast_loop_off_skips_own_host
+}

@@ -123,7 +123,7 @@ struct call sock_multicast_if_index(struct probe *p, struct sock *s)
 
 struct call sock_multicast_loop(struct probe *p, struct sock *s, int on)
 {
-	if (p->fam == FAM_IPV6)
-		return sock_setsockopt_int(p, s, SOCKOPT(SOL_IPV6, IPV6_MULTICAST_LOOP), on);
-	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_MULTICAST_LOOP), on);
+	if (p->fam == FAM_IPV4)
+		return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_MULTICAST_LOOP), on);
+	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IPV6, IPV6_MULTICAST_LOOP), on);
 }

@@ -21,8 +21,9 @@ struct call sock_multicast_if_addr(struct probe *p, struct sock *s);
  * address: IP_MULTICAST_IF with a struct ip_mreqn (IPv4, mapped) or
  * IPV6_MULTICAST_IF (IPv6). */
 struct call sock_multicast_if_index(struct probe *p, struct sock *s);
-/* IP_MULTICAST_LOOP (IPv4, mapped: the IPv4 flag is what ip_mc_output()
- * reads) or IPV6_MULTICAST_LOOP (IPv6), on (1) or off (0). */
+/* IP_MULTICAST_LOOP on an AF_INET socket, IPV6_MULTICAST_LOOP on an
+ * AF_INET6 one (mapped too: sk_mc_loop() reads the flag of the socket's
+ * family, whatever the datagram's), on (1) or off (0). */
 struct call sock_multicast_loop(struct probe *p, struct sock *s, int on);
 
 #endif

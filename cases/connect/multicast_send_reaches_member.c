@@ -10,8 +10,12 @@
  * id 1).  It stays inside the documentation range the project uses, and
  * the traffic never leaves the probe's namespaces.
  *
- * IPv4 is not run: every IPv4 multicast group lies in 224.0.0.0/4, outside
- * the documentation ranges (198.18.0.0/15) this project may use.
+ * IPv4 is not run here, for a reason of routing, not of addresses (its
+ * documentation groups, 233.252.0.0/24 MCAST-TEST-NET, serve the IPv4
+ * multicast rules): the link has no route covering an IPv4 group, so
+ * connect() needs IP_MULTICAST_IF first
+ * (udp.connect.multicast_without_route_or_interface_enetunreach,
+ * udp.connect.multicast_if_by_index_reaches_member).
  *
  * References: ipv6(7) IPV6_ADD_MEMBERSHIP; ip6_datagram_connect() in
  * net/ipv6/datagram.c (a multicast peer is routed through the ff00::/8
@@ -44,8 +48,8 @@ const struct rule rule = {
 	       "member's host __udp6_lib_mcast_deliver() hands the datagram to every socket "
 	       "bound to the port whose interface joined the group.",
 	.families = FAM_IPV6,
-	.skip_why = "IPv4 multicast groups (224.0.0.0/4) lie outside the documentation "
-		    "range 198.18.0.0/15 this project's addresses come from",
+	.skip_why = "no route covers an IPv4 group on this link, so IPv4 needs IP_MULTICAST_IF "
+		    "first: see udp.connect.multicast_if_by_index_reaches_member",
 	.topology = TOPO_LINK,
 	.outcomes = {
 		{ "Linux", "ipv6(7); ip6_datagram_connect() in net/ipv6/datagram.c",
