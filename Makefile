@@ -8,26 +8,43 @@ CC      ?= cc
 NL_CFLAGS := $(shell pkg-config --cflags libnl-route-3.0 2>/dev/null)
 NL_LIBS   := $(shell pkg-config --static --libs libnl-route-3.0 2>/dev/null)
 
-CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wshadow -Wformat=2 \
-           -Iharness $(NL_CFLAGS) -DUDPC_VERSION='"$(VERSION)"'
-LDFLAGS := -static
+# A packager's CFLAGS and LDFLAGS come first; the project's own flags are
+# appended.  -Werror only with WERROR=1 (make check, make test and CI set
+# it; a distribution build with a newer compiler must not break on a new
+# warning).
+CFLAGS  ?= -O2 -g
+LDFLAGS ?=
+WERROR  ?= 0
+UDPC_CFLAGS  := -std=gnu11 -Wall -Wextra -Wshadow -Wformat=2 -Wvla \
+                -Iharness -Inetns $(NL_CFLAGS) -DUDPC_VERSION='"$(VERSION)"'
+UDPC_LDFLAGS := -static
+ifeq ($(WERROR),1)
+UDPC_CFLAGS += -Werror
+endif
 
 # make SANITIZE=1 ...: ASan and UBSan need the dynamic runtime.
 ifeq ($(SANITIZE),1)
-CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LDFLAGS := -fsanitize=address,undefined
-BUILD   := build/sanitize
+UDPC_CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+UDPC_LDFLAGS := -fsanitize=address,undefined
+BUILD        := build/sanitize
 endif
 
 # make DYNAMIC=1 ...: probes linked against libc.so, so that an LD_PRELOAD
 # shim (tests only: make mutate) can stand between a probe and the kernel.
 ifeq ($(DYNAMIC),1)
-LDFLAGS :=
-BUILD   := build/dynamic
+UDPC_LDFLAGS :=
+BUILD        := build/dynamic
 endif
 
-HARNESS_SRC := $(filter-out harness/nonss.c,$(wildcard harness/*.c))
-HARNESS_OBJ := $(patsubst harness/%.c,$(BUILD)/harness/%.o,$(HARNESS_SRC))
+ALL_CFLAGS  = $(CFLAGS) $(UDPC_CFLAGS)
+# Header dependencies as the compiler finds them, under $(BUILD)/deps/ (not
+# beside the probes, which scripts list by folder).
+DEPS        = $(BUILD)/deps/$(patsubst $(BUILD)/%,%,$@).d
+DEPFLAGS    = -MMD -MP -MF $(DEPS)
+ALL_LDFLAGS = $(LDFLAGS) $(UDPC_LDFLAGS)
+
+HARNESS_SRC := $(filter-out harness/nonss.c,$(wildcard harness/*.c)) $(wildcard netns/*.c)
+HARNESS_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(HARNESS_SRC))
 # Linked as an object, not from the archive, so that it wins over libc.a.
 NONSS_OBJ   := $(BUILD)/harness/nonss.o
 HARNESS_LIB := $(BUILD)/libudpc.a
@@ -35,6 +52,9 @@ CASE_SRC    := $(wildcard cases/*/*.c)
 PROBES      := $(patsubst cases/%.c,$(BUILD)/cases/%,$(CASE_SRC))
 TEST_SRC    := $(wildcard tests/probes/*.c)
 TEST_PROBES := $(patsubst tests/probes/%.c,$(BUILD)/tests/probes/%,$(TEST_SRC))
+UNIT        := $(BUILD)/tests/unit/unit
+# What runs inside a make matrix guest (mk/matrix.mk).
+GUESTS      := $(patsubst matrix/%.c,$(BUILD)/matrix/%,$(wildcard matrix/*.c))
 
 # What the user can set on the command line; scripts/check reads them.
 RULES    ?=
@@ -42,8 +62,8 @@ FAMILIES ?=
 STRICT   ?= 0
 export RULES FAMILIES STRICT RESULTS BUILD
 
-.PHONY: all check test deps compare clean distclean
-all: $(PROBES) $(TEST_PROBES)
+.PHONY: all check test unit deps compare clean distclean
+all: $(PROBES) $(TEST_PROBES) $(GUESTS) $(UNIT)
 
 # Without libnl nothing builds: say so once instead of a compiler error.
 ifneq ($(filter all,$(or $(MAKECMDGOALS),all)),)
@@ -58,41 +78,57 @@ endif
 check:
 	@scripts/preflight check
 	@scripts/deps --ensure
-	@$(MAKE) --no-print-directory -s all
+	@$(MAKE) --no-print-directory -s WERROR=1 all
 	@scripts/check
 
 test:
 	@scripts/preflight test
 	@scripts/deps --ensure
-	@$(MAKE) --no-print-directory -s all
+	@$(MAKE) --no-print-directory -s WERROR=1 all
 	@scripts/test
 
 deps:
 	@scripts/deps --install
 
+# The harness's pure functions, without root (tests/unit/unit.c).
+unit: $(UNIT)
+	@$(UNIT)
+
 # make compare RUNS="results/6.1.0-... results/6.12.0-..."
 compare:
 	@scripts/compare $(RUNS)
 
-$(BUILD)/harness/%.o: harness/%.c harness/udpc.h harness/internal.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+# Header dependencies as the compiler found them (-MMD -MP): touching a
+# header rebuilds exactly what includes it.
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D) $(dir $(DEPS))
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
+# Made anew, so that an object whose source is gone leaves the archive too.
 $(HARNESS_LIB): $(HARNESS_OBJ)
+	@rm -f $@
 	$(AR) rcs $@ $^
 
 # Objects only pattern rules mention would count as intermediate and be deleted.
 .SECONDARY: $(HARNESS_OBJ) $(NONSS_OBJ)
 
-LINK = $(CC) $(CFLAGS) -o $@ $< $(NONSS_OBJ) $(HARNESS_LIB) $(LDFLAGS) $(NL_LIBS)
+LINK = mkdir -p $(@D) $(dir $(DEPS)) && \
+       $(CC) $(ALL_CFLAGS) $(DEPFLAGS) -o $@ $< $(NONSS_OBJ) $(HARNESS_LIB) $(ALL_LDFLAGS) $(NL_LIBS)
 
-$(BUILD)/cases/%: cases/%.c $(HARNESS_LIB) $(NONSS_OBJ) harness/udpc.h
+# A probe is compiled and linked in one step; its .d lists the headers.
+$(BUILD)/cases/%: cases/%.c $(HARNESS_LIB) $(NONSS_OBJ)
 	@mkdir -p $(@D)
 	$(LINK)
 
-$(BUILD)/tests/probes/%: tests/probes/%.c $(HARNESS_LIB) $(NONSS_OBJ) harness/udpc.h
+$(BUILD)/tests/probes/%: tests/probes/%.c $(HARNESS_LIB) $(NONSS_OBJ)
 	@mkdir -p $(@D)
 	$(LINK)
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(HARNESS_LIB) $(NONSS_OBJ)
+	@mkdir -p $(@D)
+	$(LINK)
+
+-include $(wildcard $(BUILD)/deps/*/*.d $(BUILD)/deps/*/*/*.d $(BUILD)/deps/*/*/*/*.d)
 
 # Further targets, one file per job (matrix, bench, mutate, soak, lint...).
 include $(sort $(wildcard mk/*.mk))

@@ -3,7 +3,11 @@
  * caller's business (expect_* or must). */
 #define _GNU_SOURCE
 #include "internal.h"
+#include "plan.h"
 
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -12,20 +16,41 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-const char *host_name(enum host h)
+struct sock {
+	const char *role; /* the name in the transcript: client, server, ... */
+	int fd;
+	enum host host;
+};
+
+/* The socket's host exists in the topology; the probe has room for it. */
+static void sock_host_check(struct probe *p, enum host h, const char *what)
 {
-	static const char *const names[HOST_COUNT] = {
-		[HOST_CLIENT] = "client",
-		[HOST_SERVER] = "server",
-		[HOST_STRANGER] = "stranger",
-		[HOST_ROUTER] = "router",
-	};
-	return names[h];
+	if (p->ns[h] < 0)
+		probe_error(p, "rule opens %s on host %s, which topology %s does not have", what,
+			    plan_host_name(h), topo_name(p->rule->topology));
+	if (p->nsocks == PROBE_MAX_SOCKS)
+		probe_error(p, "rule opens more than %d sockets", PROBE_MAX_SOCKS);
 }
 
-static int family_domain(enum family f)
+struct sock *sock_add(struct probe *p, enum host h, const char *role, int fd)
 {
-	return f == FAM_IPV4 ? AF_INET : AF_INET6;
+	struct sock *s = malloc(sizeof(*s));
+
+	if (!s)
+		probe_error(p, "out of memory");
+	*s = (struct sock){ .role = role, .fd = fd, .host = h };
+	p->socks[p->nsocks++] = s;
+	return s;
+}
+
+int sock_fd(const struct sock *s)
+{
+	return s->fd;
+}
+
+const char *sock_role(const struct sock *s)
+{
+	return s->role;
 }
 
 struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int type)
@@ -35,11 +60,7 @@ struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int 
 	const char *dname = domain == AF_INET ? "AF_INET" : "AF_INET6";
 	const char *tname = type == SOCK_DGRAM ? "SOCK_DGRAM" : "SOCK_RAW";
 
-	if (p->ns[h] < 0)
-		probe_error(p, "rule opens a socket on host %s, which topology %s does not have",
-			    host_name(h), topo_name(p->rule->topology));
-	if (p->nsocks == PROBE_MAX_SOCKS)
-		probe_error(p, "rule opens more than %d sockets", PROBE_MAX_SOCKS);
+	sock_host_check(p, h, "a socket");
 	netns_enter(p, p->ns[h]);
 	int fd = socket(domain, type | SOCK_CLOEXEC, 0);
 	if (fd < 0 && errno == EAFNOSUPPORT && domain == AF_INET6)
@@ -47,12 +68,11 @@ struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int 
 	if (fd < 0)
 		probe_error(p, "socket(%s, %s, 0): %s", dname, tname, strerror(errno));
 
-	struct sock *s = &p->socks[p->nsocks++];
-	*s = (struct sock){ .role = role, .fd = fd, .host = h };
+	struct sock *s = sock_add(p, h, role, fd);
 	snprintf(c.line, sizeof(c.line), "socket(%s, %s, 0) = %s", dname, tname, role);
-	if (strcmp(role, host_name(h)) != 0)
+	if (strcmp(role, plan_host_name(h)) != 0)
 		snprintf(c.line + strlen(c.line), sizeof(c.line) - strlen(c.line), " (on host %s)",
-			 host_name(h));
+			 plan_host_name(h));
 	chan_send(p, 'T', "%s", c.line);
 	return s;
 }
@@ -62,32 +82,36 @@ struct sock *sock_open(struct probe *p, enum host h, const char *role)
 	return sock_open_type(p, h, role, SOCK_DGRAM);
 }
 
-void call_answer(struct call *c, long ret)
+/* bind() or connect() of a, declaring len bytes of it; the transcript
+ * shows len only when the rule chose it (show_len). */
+static struct call sock_addr_call(struct probe *p, struct sock *s, const char *fn,
+				  int (*call)(int, const struct sockaddr *, socklen_t), struct addr a,
+				  socklen_t len, bool show_len)
 {
-	c->ret = ret;
-	c->err = ret == -1 ? errno : 0;
+	struct call c = { .ok = 0 };
+	char as[80], ls[16] = "";
+
+	if (show_len)
+		snprintf(ls, sizeof(ls), ", %u", len);
+	trace_begin(p, &c, "%s(%s, %s%s)", fn, s->role, addr_str(&a, as, sizeof(as)), ls);
+	trace_answer(&c, call(s->fd, (struct sockaddr *)&a.ss, len));
+	trace_end(p, &c, NULL);
+	return c;
 }
 
 struct call sock_bind(struct probe *p, struct sock *s, struct addr a)
 {
-	struct call c = { .ok = 0 };
-	char as[80];
-
-	trace_begin(p, &c, "bind(%s, %s)", s->role, addr_str(&a, as, sizeof(as)));
-	call_answer(&c, bind(s->fd, (struct sockaddr *)&a.ss, a.len));
-	trace_end(p, &c, NULL);
-	return c;
+	return sock_addr_call(p, s, "bind", bind, a, a.len, false);
 }
 
 struct call sock_connect(struct probe *p, struct sock *s, struct addr a)
 {
-	struct call c = { .ok = 0 };
-	char as[80];
+	return sock_addr_call(p, s, "connect", connect, a, a.len, false);
+}
 
-	trace_begin(p, &c, "connect(%s, %s)", s->role, addr_str(&a, as, sizeof(as)));
-	call_answer(&c, connect(s->fd, (struct sockaddr *)&a.ss, a.len));
-	trace_end(p, &c, NULL);
-	return c;
+struct call sock_connect_len(struct probe *p, struct sock *s, struct addr a, socklen_t len)
+{
+	return sock_addr_call(p, s, "connect", connect, a, len, true);
 }
 
 struct call sock_disconnect(struct probe *p, struct sock *s)
@@ -98,8 +122,10 @@ struct call sock_disconnect(struct probe *p, struct sock *s)
 /* Every send, whatever its form: one system call chosen by `how`, the
  * payload shown once, `dest` the transcript's text for the destination
  * arguments (", 198.18.0.2:7000", ", NULL, 0", or "" for none). */
-struct call send_traced(struct probe *p, struct sock *s, const char *payload, enum send_how how,
-			const struct addr *to, socklen_t tolen, const char *dest)
+enum send_how { SEND_SEND, SEND_WRITE, SEND_SENDTO, SEND_SENDMSG };
+
+static struct call send_traced(struct probe *p, struct sock *s, const char *payload, enum send_how how,
+			       const struct addr *to, socklen_t tolen, const char *dest)
 {
 	size_t len = strlen(payload);
 	struct call c = { .ok = (long)len };
@@ -129,7 +155,7 @@ struct call send_traced(struct probe *p, struct sock *s, const char *payload, en
 		ret = sendmsg(s->fd, &msg, 0);
 		break;
 	}
-	call_answer(&c, ret);
+	trace_answer(&c, ret);
 	trace_end(p, &c, NULL);
 	return c;
 }
@@ -152,6 +178,40 @@ struct call sock_sendto(struct probe *p, struct sock *s, const char *payload, st
 	return send_traced(p, s, payload, SEND_SENDTO, &to, to.len, dest);
 }
 
+/* addr_str() for an address that may carry AF_UNSPEC over real content:
+ * "{AF_UNSPEC, 198.18.0.3:7002}" shows what the kernel was handed. */
+static const char *msg_addr_str(const struct addr *a, char *buf, size_t n)
+{
+	struct addr shown = *a;
+	char as[80];
+
+	if (a->ss.ss_family != AF_UNSPEC || a->len < sizeof(struct sockaddr_in))
+		return addr_str(a, buf, n);
+	shown.ss.ss_family = a->len == sizeof(struct sockaddr_in6) ? AF_INET6 : AF_INET;
+	snprintf(buf, n, "{AF_UNSPEC, %s}", addr_str(&shown, as, sizeof(as)));
+	return buf;
+}
+
+struct call sock_sendto_null(struct probe *p, struct sock *s, const char *payload)
+{
+	return send_traced(p, s, payload, SEND_SENDTO, NULL, 0, ", NULL, 0");
+}
+
+struct call sock_sendto_len(struct probe *p, struct sock *s, const char *payload, struct addr to,
+			    socklen_t tolen)
+{
+	char dest[160] = ", ", as[128];
+
+	snprintf(dest + 2, sizeof(dest) - 2, "%s, %u", msg_addr_str(&to, as, sizeof(as)),
+		 (unsigned)tolen);
+	return send_traced(p, s, payload, SEND_SENDTO, &to, tolen, dest);
+}
+
+struct call sock_sendmsg_noname(struct probe *p, struct sock *s, const char *payload)
+{
+	return send_traced(p, s, payload, SEND_SENDMSG, NULL, 0, "");
+}
+
 /* Waits for the socket to become readable or report an error, at most
  * WAIT_MS: a datagram or error that is coming is there long before. */
 static void wait_readable(struct sock *s)
@@ -162,7 +222,7 @@ static void wait_readable(struct sock *s)
 		;
 }
 
-struct call recv_traced(struct probe *p, struct sock *s, bool wait, bool peek)
+static struct call recv_traced(struct probe *p, struct sock *s, bool wait, bool peek)
 {
 	struct call c = { .ok = 0 };
 	char pl[CALL_DATA_MAX + 8], as[80];
@@ -172,8 +232,8 @@ struct call recv_traced(struct probe *p, struct sock *s, bool wait, bool peek)
 	if (wait)
 		wait_readable(s);
 	c.addr.len = sizeof(c.addr.ss);
-	call_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_DONTWAIT | (peek ? MSG_PEEK : 0),
-				 (struct sockaddr *)&c.addr.ss, &c.addr.len));
+	trace_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_DONTWAIT | (peek ? MSG_PEEK : 0),
+				  (struct sockaddr *)&c.addr.ss, &c.addr.len));
 	if (c.ret < 0) {
 		trace_end(p, &c, NULL);
 		return c;
@@ -194,7 +254,7 @@ static struct call sock_name(struct probe *p, struct sock *s, const char *fn,
 
 	trace_begin(p, &c, "%s(%s, ...)", fn, s->role);
 	c.addr.len = sizeof(c.addr.ss);
-	call_answer(&c, get(s->fd, (struct sockaddr *)&c.addr.ss, &c.addr.len));
+	trace_answer(&c, get(s->fd, (struct sockaddr *)&c.addr.ss, &c.addr.len));
 	if (c.ret == 0)
 		trace_end(p, &c, "%s(%s, %s)", fn, s->role, addr_str(&c.addr, as, sizeof(as)));
 	else
@@ -218,7 +278,7 @@ struct call sock_so_error(struct probe *p, struct sock *s)
 	socklen_t len = sizeof(c.value);
 
 	trace_begin(p, &c, "getsockopt(%s, SOL_SOCKET, SO_ERROR, ...)", s->role);
-	call_answer(&c, getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &c.value, &len));
+	trace_answer(&c, getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &c.value, &len));
 	if (c.ret == 0)
 		trace_end(p, &c, "getsockopt(%s, SOL_SOCKET, SO_ERROR, [%s])", s->role,
 			  c.value ? trace_errno(c.value) : "0");
@@ -233,7 +293,7 @@ struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level, cons
 	struct call c = { .ok = 0 };
 
 	trace_begin(p, &c, "setsockopt(%s, %s, %s, [%d])", s->role, level_str, name_str, value);
-	call_answer(&c, setsockopt(s->fd, level, name, &value, sizeof(value)));
+	trace_answer(&c, setsockopt(s->fd, level, name, &value, sizeof(value)));
 	trace_end(p, &c, NULL);
 	return c;
 }
@@ -248,63 +308,72 @@ struct call sock_recv_nowait(struct probe *p, struct sock *s)
 	return recv_traced(p, s, false, false);
 }
 
-/* /proc/net follows the reading task's network namespace (since v5.1). */
-static long mib_lookup(struct probe *p, enum host h, const char *group, const char *name)
+struct call sock_recv_peek(struct probe *p, struct sock *s)
 {
-	bool v6 = group[strlen(group) - 1] == '6';
-	char line[4096], keys[4096] = "";
-	FILE *f;
-
-	netns_enter(p, p->ns[h]);
-	f = fopen(v6 ? "/proc/net/snmp6" : "/proc/net/snmp", "re");
-	if (!f)
-		probe_error(p, "open /proc/net/snmp%s: %s", v6 ? "6" : "", strerror(errno));
-	while (fgets(line, sizeof(line), f)) {
-		char key[128];
-		long value;
-		if (v6) {
-			/* NOLINTNEXTLINE(cert-err34-c): the kernel wrote it; the count is checked */
-			if (sscanf(line, "%127s %ld", key, &value) == 2 &&
-			    strncmp(key, group, strlen(group)) == 0 &&
-			    strcmp(key + strlen(group), name) == 0) {
-				fclose(f);
-				return value;
-			}
-			continue;
-		}
-		/* Pairs of lines: "Icmp: InMsgs ..." then "Icmp: 3 ..." */
-		size_t gl = strlen(group);
-		if (strncmp(line, group, gl) != 0 || line[gl] != ':')
-			continue;
-		if (!keys[0]) {
-			snprintf(keys, sizeof(keys), "%s", line);
-			continue;
-		}
-		char *ksave, *vsave;
-		char *k = strtok_r(keys + gl + 1, " \n", &ksave);
-		char *v = strtok_r(line + gl + 1, " \n", &vsave);
-		for (; k && v; k = strtok_r(NULL, " \n", &ksave), v = strtok_r(NULL, " \n", &vsave)) {
-			if (strcmp(k, name) == 0) {
-				fclose(f);
-				return strtol(v, NULL, 10);
-			}
-		}
-		break;
-	}
-	fclose(f);
-	probe_error(p, "no counter %s %s in /proc/net/snmp%s", group, name, v6 ? "6" : "");
+	return recv_traced(p, s, true, true);
 }
 
-long mib_read(struct probe *p, enum host h, enum mib m)
+struct call sock_poll(struct probe *p, struct sock *s, short events)
 {
-	static const char *const names[][3] = {
-		[MIB_ICMP_IN_DEST_UNREACHS] = { "Icmp", "Icmp6", "InDestUnreachs" },
-		[MIB_ICMP_OUT_DEST_UNREACHS] = { "Icmp", "Icmp6", "OutDestUnreachs" },
-		[MIB_UDP_IN_DATAGRAMS] = { "Udp", "Udp6", "InDatagrams" },
-		[MIB_UDP_NO_PORTS] = { "Udp", "Udp6", "NoPorts" },
-		[MIB_UDP_OUT_DATAGRAMS] = { "Udp", "Udp6", "OutDatagrams" },
-	};
-	return mib_lookup(p, h, names[m][p->fam == FAM_IPV6 ? 1 : 0], names[m][2]);
+	struct call c = { .ok = 1 };
+	struct pollfd pfd = { .fd = s->fd, .events = events };
+	char es[96], rs[96];
+
+	trace_revents(events, es, sizeof(es));
+	trace_begin(p, &c, "poll([{fd=%s, events=%s}], 1, %d)", s->role, es, WAIT_MS);
+	trace_answer(&c, poll(&pfd, 1, WAIT_MS));
+	c.value = pfd.revents;
+	trace_end(p, &c, "poll([{fd=%s, events=%s, revents=%s}], 1, %d)", s->role, es,
+		  trace_revents(pfd.revents, rs, sizeof(rs)), WAIT_MS);
+	return c;
+}
+
+struct call sock_recverr_on(struct probe *p, struct sock *s)
+{
+	if (p->fam == FAM_IPV6)
+		return sock_setsockopt_int(p, s, SOCKOPT(SOL_IPV6, IPV6_RECVERR), 1);
+	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_RECVERR), 1);
+}
+
+/* The IPv4 address inside an AF_INET or IPv4-mapped AF_INET6 address. */
+static struct in_addr v4_of(const struct addr *a)
+{
+	struct in_addr in;
+
+	if (a->ss.ss_family == AF_INET)
+		return ((const struct sockaddr_in *)&a->ss)->sin_addr;
+	memcpy(&in, &((const struct sockaddr_in6 *)&a->ss)->sin6_addr.s6_addr[12], sizeof(in));
+	return in;
+}
+
+static const char *v4_str(struct in_addr in, char *buf, size_t n)
+{
+	return inet_ntop(AF_INET, &in, buf, (socklen_t)n);
+}
+
+struct call sock_join_group(struct probe *p, struct sock *s, struct addr group)
+{
+	struct call c = { .ok = 0 };
+	char as[80];
+
+	addr_str(&group, as, sizeof(as));
+	if (p->fam == FAM_IPV6) {
+		struct ipv6_mreq mr = { .ipv6mr_interface = 0 };
+		memcpy(&mr.ipv6mr_multiaddr, &((struct sockaddr_in6 *)&group.ss)->sin6_addr,
+		       sizeof(mr.ipv6mr_multiaddr));
+		trace_begin(p, &c, "setsockopt(%s, SOL_IPV6, IPV6_JOIN_GROUP, {%s, 0})", s->role, as);
+		trace_answer(&c, setsockopt(s->fd, SOL_IPV6, IPV6_JOIN_GROUP, &mr, sizeof(mr)));
+	} else {
+		struct addr own = addr_host(p, s->host, 0);
+		struct ip_mreq mr = { .imr_multiaddr = v4_of(&group), .imr_interface = v4_of(&own) };
+		char gs[INET_ADDRSTRLEN], is[INET_ADDRSTRLEN];
+		trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_ADD_MEMBERSHIP, {%s, %s})", s->role,
+			    v4_str(mr.imr_multiaddr, gs, sizeof(gs)),
+			    v4_str(mr.imr_interface, is, sizeof(is)));
+		trace_answer(&c, setsockopt(s->fd, SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)));
+	}
+	trace_end(p, &c, NULL);
+	return c;
 }
 
 /* ---- Catalogue II: connect/send ------------------------------------------------ */
@@ -349,7 +418,7 @@ struct call sock_send_flags(struct probe *p, struct sock *s, const char *payload
 
 	trace_payload(payload, len, pl, sizeof(pl));
 	trace_begin(p, &c, "send(%s, %s, %zu, %s)", s->role, pl, len, flags_str);
-	call_answer(&c, send(s->fd, payload, len, flags));
+	trace_answer(&c, send(s->fd, payload, len, flags));
 	trace_end(p, &c, NULL);
 	return c;
 }
@@ -363,7 +432,7 @@ struct call sock_send_size(struct probe *p, struct sock *s, size_t size)
 		probe_error(p, "no memory for a %zu-byte datagram", size);
 	memset(buf, 'x', size);
 	trace_begin(p, &c, "send(%s, \"xxxx\"..., %zu, 0)", s->role, size);
-	call_answer(&c, send(s->fd, buf, size, 0));
+	trace_answer(&c, send(s->fd, buf, size, 0));
 	trace_end(p, &c, NULL);
 	free(buf);
 	return c;
@@ -375,7 +444,7 @@ struct call sock_writev(struct probe *p, struct sock *s, const char *const *part
 	struct call c = { .ok = (long)l.total };
 
 	trace_begin(p, &c, "writev(%s, [%s], %zu)", s->role, l.text, l.n);
-	call_answer(&c, writev(s->fd, l.iov, (int)l.n));
+	trace_answer(&c, writev(s->fd, l.iov, (int)l.n));
 	trace_end(p, &c, NULL);
 	return c;
 }
@@ -387,7 +456,7 @@ struct call sock_sendmsg_iov(struct probe *p, struct sock *s, const char *const 
 	struct msghdr msg = { .msg_iov = l.iov, .msg_iovlen = l.n };
 
 	trace_begin(p, &c, "sendmsg(%s, {msg_name=NULL, msg_iov=[%s]}, 0)", s->role, l.text);
-	call_answer(&c, sendmsg(s->fd, &msg, 0));
+	trace_answer(&c, sendmsg(s->fd, &msg, 0));
 	trace_end(p, &c, NULL);
 	return c;
 }
@@ -409,7 +478,7 @@ struct call sock_sendmsg_namelen(struct probe *p, struct sock *s, const char *pa
 	trace_payload(payload, len, pl, sizeof(pl));
 	trace_begin(p, &c, "sendmsg(%s, {msg_name=%s, msg_namelen=%d, msg_iov=[{%s, %zu}]}, 0)",
 		    s->role, addr_str(&to, as, sizeof(as)), (int)namelen, pl, len);
-	call_answer(&c, sendmsg(s->fd, &msg, 0));
+	trace_answer(&c, sendmsg(s->fd, &msg, 0));
 	trace_end(p, &c, NULL);
 	return c;
 }
@@ -423,7 +492,7 @@ struct call sock_sendmmsg_noname(struct probe *p, struct sock *s, const char *co
 	for (size_t i = 0; i < l.n; i++)
 		msgs[i] = (struct mmsghdr){ .msg_hdr = { .msg_iov = &l.iov[i], .msg_iovlen = 1 } };
 	trace_begin(p, &c, "sendmmsg(%s, [%s], %zu, 0)", s->role, l.text, l.n);
-	call_answer(&c, sendmmsg(s->fd, msgs, (unsigned)l.n, 0));
+	trace_answer(&c, sendmmsg(s->fd, msgs, (unsigned)l.n, 0));
 	trace_end(p, &c, NULL);
 	return c;
 }
@@ -446,8 +515,8 @@ struct call sock_recv_length(struct probe *p, struct sock *s)
 	trace_begin(p, &c, "recvfrom(%s, ..., %d, MSG_TRUNC|MSG_DONTWAIT)", s->role, CALL_DATA_MAX);
 	wait_readable(s);
 	c.addr.len = sizeof(c.addr.ss);
-	call_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_TRUNC | MSG_DONTWAIT,
-				 (struct sockaddr *)&c.addr.ss, &c.addr.len));
+	trace_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_TRUNC | MSG_DONTWAIT,
+				  (struct sockaddr *)&c.addr.ss, &c.addr.len));
 	c.ok = c.ret;
 	c.len = c.ret > 0 ? (size_t)(c.ret < CALL_DATA_MAX ? c.ret : CALL_DATA_MAX) : 0;
 	if (c.ret < 0)
@@ -456,4 +525,81 @@ struct call sock_recv_length(struct probe *p, struct sock *s)
 		trace_end(p, &c, "recvfrom(%s, \"%c\"..., %d, MSG_TRUNC|MSG_DONTWAIT, %s)", s->role,
 			  c.len ? c.data[0] : ' ', CALL_DATA_MAX, addr_str(&c.addr, as, sizeof(as)));
 	return c;
+}
+
+struct call sock_multicast_if_addr(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	struct addr own = addr_host(p, s->host, 0);
+	struct in_addr in = v4_of(&own);
+	char is[INET_ADDRSTRLEN];
+
+	if (p->fam == FAM_IPV6)
+		probe_error(p, "sock_multicast_if_addr: IPv6 names the interface only by index");
+	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_MULTICAST_IF, {%s})", s->role,
+		    v4_str(in, is, sizeof(is)));
+	trace_answer(&c, setsockopt(s->fd, SOL_IP, IP_MULTICAST_IF, &in, sizeof(in)));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+/* The index of the interface of host h that has address a (ERROR if none). */
+static int ifindex_of(struct probe *p, enum host h, const struct addr *a)
+{
+	struct ifaddrs *all, *i;
+	int index = 0;
+
+	netns_enter(p, p->ns[h]);
+	if (getifaddrs(&all) != 0)
+		probe_error(p, "getifaddrs() in host %s failed", plan_host_name(h));
+	for (i = all; i && !index; i = i->ifa_next) {
+		if (!i->ifa_addr || i->ifa_addr->sa_family != a->ss.ss_family)
+			continue;
+		bool same = a->ss.ss_family == AF_INET
+				    ? ((struct sockaddr_in *)i->ifa_addr)->sin_addr.s_addr ==
+					      ((const struct sockaddr_in *)&a->ss)->sin_addr.s_addr
+				    : memcmp(&((struct sockaddr_in6 *)i->ifa_addr)->sin6_addr,
+					     &((const struct sockaddr_in6 *)&a->ss)->sin6_addr,
+					     sizeof(struct in6_addr)) == 0;
+		if (same)
+			index = (int)if_nametoindex(i->ifa_name);
+	}
+	freeifaddrs(all);
+	if (!index)
+		probe_error(p, "host %s has no interface with its own address", plan_host_name(h));
+	return index;
+}
+
+struct call sock_multicast_if_index(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	struct addr own = addr_host(p, s->host, 0);
+
+	if (p->fam == FAM_IPV6) {
+		int index = ifindex_of(p, s->host, &own);
+		trace_begin(p, &c, "setsockopt(%s, SOL_IPV6, IPV6_MULTICAST_IF, [%d])", s->role, index);
+		trace_answer(&c, setsockopt(s->fd, SOL_IPV6, IPV6_MULTICAST_IF, &index, sizeof(index)));
+	} else {
+		struct addr v4 = own;
+		if (p->fam == FAM_MAPPED) {
+			struct sockaddr_in *s4 = (struct sockaddr_in *)&v4.ss;
+			struct in_addr in = v4_of(&own);
+			memset(&v4.ss, 0, sizeof(v4.ss));
+			s4->sin_family = AF_INET;
+			s4->sin_addr = in;
+		}
+		struct ip_mreqn mr = { .imr_ifindex = ifindex_of(p, s->host, &v4) };
+		trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_MULTICAST_IF, {imr_ifindex=%d})", s->role,
+			    mr.imr_ifindex);
+		trace_answer(&c, setsockopt(s->fd, SOL_IP, IP_MULTICAST_IF, &mr, sizeof(mr)));
+	}
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_multicast_loop(struct probe *p, struct sock *s, int on)
+{
+	if (p->fam == FAM_IPV4)
+		return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_MULTICAST_LOOP), on);
+	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IPV6, IPV6_MULTICAST_LOOP), on);
 }

@@ -3,7 +3,7 @@
 #ifndef UDPC_SYSCTL_H
 #define UDPC_SYSCTL_H
 
-#include "udpc.h"
+#include "rule.h"
 
 /* Writes /proc/sys/net/<key> in host h's namespace and says so in the
  * transcript; a key the host does not have, or a value it refuses, is

@@ -9,7 +9,7 @@
 #ifndef UDPC_WIRE_H
 #define UDPC_WIRE_H
 
-#include "udpc.h"
+#include "sock.h"
 
 /* socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_ALL)) in host h, named "wire";
  * anything but success is ERROR.  Open it before the calls it watches. */

@@ -16,13 +16,11 @@ export BENCH_QUICK BENCH_EMULATED BENCH_SUITE
 bench:
 	@scripts/preflight bench
 	@scripts/deps --ensure
-	@$(MAKE) --no-print-directory -s all bench-build
+	@$(MAKE) --no-print-directory -s WERROR=1 all bench-build
 	@scripts/bench
 
 bench-build: $(BENCHES)
 
-$(BUILD)/harness/bench.o: harness/bench.h
-
-$(BUILD)/bench/%: bench/%.c $(HARNESS_LIB) $(NONSS_OBJ) harness/udpc.h harness/bench.h
+$(BUILD)/bench/%: bench/%.c $(HARNESS_LIB) $(NONSS_OBJ)
 	@mkdir -p $(@D)
 	$(LINK)

@@ -27,9 +27,9 @@ endif
 
 # The compiler's view of the code (language, include paths, macros), without
 # gcc's code generation flags; clang also gets the warnings gcc has.
-LINT_CFLAGS := $(filter -std=% -I% -D% -W%,$(CFLAGS)) -Wno-unknown-warning-option
+LINT_CFLAGS := $(filter -std=% -I% -D% -W%,$(ALL_CFLAGS)) -Wno-unknown-warning-option
 # cppcheck reads our headers only: libc and libnl are described by --library.
-CPPCHECK_INCLUDES := $(filter-out -I/usr/%,$(filter -I% -D%,$(CFLAGS)))
+CPPCHECK_INCLUDES := $(filter-out -I/usr/%,$(filter -I% -D%,$(ALL_CFLAGS)))
 
 # lint_need TOOL: one line saying what is missing, instead of "command not found".
 lint_need = command -v $(1) >/dev/null || { \

@@ -10,11 +10,11 @@ MUTATE_SHIM  := $(MUTATE_BUILD)/tests/mutate/shim.so
 mutate:
 	@scripts/preflight mutate
 	@scripts/deps --ensure
-	@$(MAKE) --no-print-directory -s DYNAMIC=1 BUILD=$(MUTATE_BUILD) all $(MUTATE_SHIM)
+	@$(MAKE) --no-print-directory -s WERROR=1 DYNAMIC=1 BUILD=$(MUTATE_BUILD) all $(MUTATE_SHIM)
 	@BUILD=$(MUTATE_BUILD) scripts/mutate
 
 # Plain CFLAGS, never the sanitizers': the shim is loaded into a probe that
 # has no sanitizer runtime.
 $(BUILD)/tests/mutate/shim.so: tests/mutate/shim.c
 	@mkdir -p $(@D)
-	$(CC) $(filter-out -fsanitize=%,$(CFLAGS)) -fPIC -shared -o $@ $< -ldl
+	$(CC) $(filter-out -fsanitize=%,$(ALL_CFLAGS)) -fPIC -shared -o $@ $< -ldl

@@ -7,5 +7,5 @@ SANITIZE_BUILD := build/sanitize
 
 sanitize:
 	@scripts/preflight check
-	@$(MAKE) --no-print-directory -s SANITIZE=1 BUILD=$(SANITIZE_BUILD) all
+	@$(MAKE) --no-print-directory -s WERROR=1 SANITIZE=1 BUILD=$(SANITIZE_BUILD) all
 	@scripts/sanitize $(SANITIZE_BUILD)

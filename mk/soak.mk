@@ -6,5 +6,5 @@
 soak:
 	@scripts/preflight check
 	@scripts/deps --ensure
-	@$(MAKE) --no-print-directory -s all
+	@$(MAKE) --no-print-directory -s WERROR=1 all
 	@N=$(or $(N),10) LOAD=$(or $(LOAD),0) scripts/soak

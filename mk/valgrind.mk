@@ -11,5 +11,5 @@ valgrind:
 	@scripts/preflight check
 	@command -v valgrind >/dev/null || \
 		{ echo "udpconform: valgrind is missing: install Debian package valgrind (sudo make deps)" >&2; exit 69; }
-	@$(MAKE) --no-print-directory -s DYNAMIC=1 BUILD=$(VALGRIND_BUILD) all
+	@$(MAKE) --no-print-directory -s WERROR=1 DYNAMIC=1 BUILD=$(VALGRIND_BUILD) all
 	@scripts/valgrind $(VALGRIND_BUILD)

@@ -30,8 +30,8 @@ setup() {
 }
 
 @test "a rule that declares an unknown topology is ERROR, with the reason, and nothing else runs" {
-	run -2 "$BUILD/tests/probes/unknown_topology" --json "$TMP/r.jsonl"
-	[[ $output == *"not ok 1 test.harness.unknown_topology.ipv4 # ERROR rule test.harness.unknown_topology declares unknown topology 42: use TOPO_LOOPBACK, TOPO_LINK, TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)"* ]]
+	run -1 "$BUILD/tests/probes/unknown_topology" --json "$TMP/r.jsonl"
+	[[ $output == *"not ok 1 ipv4 # ERROR rule test.harness.unknown_topology declares unknown topology 42: use TOPO_LOOPBACK, TOPO_LINK, TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)"* ]]
 	run jq -r 'select(.family == "ipv4") | [.verdict, .topology, (.transcript | length)] | @tsv' "$TMP/r.jsonl"
 	[[ $output == $'ERROR\tunknown\t0' ]]
 }
@@ -52,4 +52,33 @@ setup() {
 		'mount --bind -o ro "$1" "$1" && RESULTS=$1 exec scripts/check' sh "$TMP/results"
 	[[ $stderr == "udpconform: cannot write results to $TMP/results/$(uname -r); set RESULTS to a writable folder" ]]
 	[[ -z $output ]]
+}
+
+@test "a probe refuses an empty, comma-only, over-long or spaced-wrong family list in one line, 64" {
+	local list
+	for list in "" "," "ipv4,,ipv6" "ipv4," " ipv4" "$(printf 'ipv4,%.0s' {1..20})ipv4"; do
+		run -64 --separate-stderr "$BUILD/tests/probes/hang" --family "$list"
+		[[ $stderr == "test.harness.hang: --family "*"(see --help)" ]]
+		[[ ${#stderr_lines[@]} == 1 ]]
+		[[ -z $output ]]
+	done
+}
+
+@test "a probe takes families comma- or space-separated" {
+	run -0 --separate-stderr "$BUILD/tests/probes/known_pass" --family "ipv6 mapped"
+	[[ $output == *$'1..2\n'* ]]
+	run -0 --separate-stderr "$BUILD/tests/probes/known_pass" --family "ipv6, mapped"
+	[[ $output == *$'1..2\n'* ]]
+}
+
+@test "a bad option, a missing argument or a trailing argument is one line and 64" {
+	run -64 --separate-stderr "$BUILD/tests/probes/hang" --bogus
+	[[ $stderr == "test.harness.hang: unknown option or missing argument: --bogus (see --help)" ]]
+	run -64 --separate-stderr "$BUILD/tests/probes/hang" --family
+	[[ ${#stderr_lines[@]} == 1 ]]
+	run -64 --separate-stderr "$BUILD/tests/probes/hang" --meta extra
+	[[ $stderr == "test.harness.hang: unexpected argument 'extra' (see --help)" ]]
+	[[ -z $output ]]
+	run -64 --separate-stderr "$BUILD/tests/probes/hang" --cpu 100000
+	[[ ${#stderr_lines[@]} == 1 ]]
 }

@@ -15,7 +15,6 @@
  * [EAFNOSUPPORT].
  */
 #include "udpc.h"
-#include "connect_raw.h"
 
 #include <errno.h>
 

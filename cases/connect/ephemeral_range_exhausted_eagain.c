@@ -14,7 +14,7 @@
  * entries in the routing cache" / ip(7) ip_local_port_range; POSIX
  * connect() [EADDRNOTAVAIL] "No local address or port is available".
  */
-#include "sysctl.h"
+#include "udpc.h"
 
 #include <errno.h>
 

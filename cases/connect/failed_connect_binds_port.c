@@ -13,13 +13,12 @@
  * connect()'s side effects on a datagram socket.
  */
 #include "udpc.h"
-#include "connect_raw.h"
 
 #include <errno.h>
 
 static void run(struct probe *p)
 {
-	struct addr unroutable = addr_literal(p, "198.18.77.1", "2001:db8:77::1", PORT_SERVER);
+	struct addr unroutable = addr_no_route(p, PORT_SERVER);
 	struct sock *shorter = sock_open(p, HOST_CLIENT, "shorter");
 	struct sock *unrouted = sock_open(p, HOST_CLIENT, "unrouted");
 

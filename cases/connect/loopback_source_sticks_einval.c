@@ -23,12 +23,11 @@
 
 static void run(struct probe *p)
 {
-	struct addr local_peer = addr_literal(p, "127.0.0.1", "::1", PORT_SERVER);
+	struct addr local_peer = addr_loopback(p, PORT_SERVER);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	expect_ok(p, sock_connect(p, client, local_peer));
-	expect_addr(p, sock_getsockname(p, client),
-		    addr_literal(p, "127.0.0.1", "::1", PORT_EPHEMERAL));
+	expect_addr(p, sock_getsockname(p, client), addr_loopback(p, PORT_EPHEMERAL));
 	expect_errno(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)), EINVAL);
 	expect_addr(p, sock_getpeername(p, client), local_peer);
 }

@@ -15,11 +15,11 @@
  * mc_index, saddr = mc_addr for a multicast peer); RFC 5771 §9.2; Stevens
  * UNP vol. 1 §21.6.
  */
-#include "mcast.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {
-	struct addr group = addr_literal(p, "233.252.0.1", NULL, PORT_SERVER);
+	struct addr group = addr_group(p, PORT_SERVER);
 	struct sock *server = sock_open(p, HOST_SERVER, "server");
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 

@@ -4,8 +4,8 @@
  * IP_MULTICAST_IF with a struct ip_mreqn (IPv4; an AF_INET6 socket takes
  * the SOL_IP option for its IPv4-mapped peers) or IPV6_MULTICAST_IF
  * (IPv6).  connect() to the group (233.252.0.1, MCAST-TEST-NET; or
- * ff3e:40:2001:db8::1, see udp.connect.multicast_send_reaches_member)
- * succeeds, the socket takes that interface's address as its source, and
+ * ff0e::db8:0:1, RFC 6676) succeeds, the socket takes that interface's
+ * address as its source, and
  * what it sends reaches a member of the group on the link.
  *
  * References: ip(7) IP_MULTICAST_IF ("struct ip_mreqn"), ipv6(7)
@@ -13,11 +13,11 @@
  * = mc_index), ip6_datagram_dst_update() in net/ipv6/datagram.c (oif =
  * mcast_oif for a multicast peer); RFC 3493 §5.2; Stevens UNP vol. 1 §21.6.
  */
-#include "mcast.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {
-	struct addr group = addr_literal(p, "233.252.0.1", "ff3e:40:2001:db8::1", PORT_SERVER);
+	struct addr group = addr_group(p, PORT_SERVER);
 	struct sock *server = sock_open(p, HOST_SERVER, "server");
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 

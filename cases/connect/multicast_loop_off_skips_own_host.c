@@ -13,11 +13,11 @@
  * ip6_finish_output2() in net/ipv6/ip6_output.c; Stevens UNP vol. 1
  * §21.6.
  */
-#include "mcast.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {
-	struct addr group = addr_literal(p, "233.252.0.1", "ff3e:40:2001:db8::1", PORT_SERVER);
+	struct addr group = addr_group(p, PORT_SERVER);
 	struct addr from_client = addr_host(p, HOST_CLIENT, PORT_EPHEMERAL);
 	struct sock *server = sock_open(p, HOST_SERVER, "server");
 	struct sock *local = sock_open(p, HOST_CLIENT, "local");

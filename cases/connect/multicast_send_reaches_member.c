@@ -4,29 +4,25 @@
  * with no special permission, and what it sends reaches a socket on another
  * host that joined the group.
  *
- * The group is ff3e:40:2001:db8::1, a unicast-prefix-based multicast
- * address (RFC 3306: flags P=1 T=1, global scope, prefix length 64, the
- * prefix 2001:db8:0:0, which is the link's own documentation prefix, group
- * id 1).  It stays inside the documentation range the project uses, and
- * the traffic never leaves the probe's namespaces.
+ * The group is addr_group(), ff0e::db8:0:1: global scope, from the
+ * documentation range ff0X::db8:0:0/96 (RFC 6676); the traffic never
+ * leaves the probe's namespaces.
  *
- * IPv4 is not run here, for a reason of routing, not of addresses (its
- * documentation groups, 233.252.0.0/24 MCAST-TEST-NET, serve the IPv4
- * multicast rules): the link has no route covering an IPv4 group, so
- * connect() needs IP_MULTICAST_IF first
- * (udp.connect.multicast_without_route_or_interface_enetunreach,
- * udp.connect.multicast_if_by_index_reaches_member).
+ * IPv4 is not run here: the link's hosts have a route to their /24 only,
+ * none to 224.0.0.0/4, so connect() to an IPv4 group (233.252.0.1) needs
+ * IP_MULTICAST_IF first; udp.connect.multicast_without_route_or_interface_
+ * enetunreach and udp.connect.multicast_if_by_index_reaches_member are
+ * the IPv4 rules.
  *
  * References: ipv6(7) IPV6_ADD_MEMBERSHIP; ip6_datagram_connect() in
  * net/ipv6/datagram.c (a multicast peer is routed through the ff00::/8
- * route of the link); RFC 3306 §4; Stevens UNP vol. 1 §21.
+ * route of the link); RFC 6676; Stevens UNP vol. 1 §21.
  */
 #include "udpc.h"
-#include "mcast.h"
 
 static void run(struct probe *p)
 {
-	struct addr group = addr_literal(p, NULL, "ff3e:40:2001:db8::1", PORT_SERVER);
+	struct addr group = addr_group(p, PORT_SERVER);
 	struct sock *server = sock_open(p, HOST_SERVER, "server");
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 

@@ -12,7 +12,7 @@
  * the wildcard), __ip6_datagram_connect() in net/ipv6/datagram.c; libuv
  * PR #5193; POSIX connect().
  */
-#include "msg.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {

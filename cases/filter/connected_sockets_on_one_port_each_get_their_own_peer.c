@@ -25,7 +25,6 @@
  * References: socket(7) SO_REUSEADDR; udp(7); Stevens UNP vol. 1 §8.11;
  * net/ipv4/udp.c, net/ipv6/udp.c.
  */
-#include "peers.h"
 #include "udpc.h"
 
 enum { SOCKETS = PEERS_MAX };

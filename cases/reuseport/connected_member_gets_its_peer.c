@@ -20,7 +20,6 @@
  * udp4_lib_lookup2() and compute_score() in net/ipv4/udp.c (net/ipv6/udp.c
  * for IPv6); reuseport_select_sock() in net/core/sock_reuseport.c.
  */
-#include "peers.h"
 #include "udpc.h"
 
 static struct sock *peer(struct probe *p, enum host h, int port, const char *role)

@@ -24,7 +24,6 @@
  * and lookup_reuseport() in net/ipv4/udp.c (net/ipv6/udp.c for IPv6);
  * reuseport_select_sock() in net/core/sock_reuseport.c.
  */
-#include "peers.h"
 #include "udpc.h"
 
 #include <errno.h>
@@ -53,7 +52,7 @@ static long third_party_datagrams(struct sock *s)
 	long n = 0;
 	ssize_t len;
 
-	while ((len = recvfrom(s->fd, buf, sizeof(buf), MSG_DONTWAIT, NULL, NULL)) >= 0)
+	while ((len = recvfrom(sock_fd(s), buf, sizeof(buf), MSG_DONTWAIT, NULL, NULL)) >= 0)
 		n += (size_t)len == strlen(payload) && memcmp(buf, payload, (size_t)len) == 0;
 	return n;
 }

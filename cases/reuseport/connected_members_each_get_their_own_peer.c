@@ -30,7 +30,6 @@
  * References: socket(7) SO_REUSEPORT; net/ipv4/udp.c, net/ipv6/udp.c,
  * net/core/sock_reuseport.c.
  */
-#include "peers.h"
 #include "udpc.h"
 
 #include <errno.h>

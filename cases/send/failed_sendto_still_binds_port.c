@@ -17,7 +17,7 @@
 
 static void run(struct probe *p)
 {
-	struct addr unroutable = addr_literal(p, "198.18.77.1", "2001:db8:77::1", PORT_SERVER);
+	struct addr unroutable = addr_no_route(p, PORT_SERVER);
 	struct sock *to_port_zero = sock_open(p, HOST_CLIENT, "to_port_zero");
 	struct sock *unrouted = sock_open(p, HOST_CLIENT, "unrouted");
 

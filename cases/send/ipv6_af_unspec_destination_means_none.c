@@ -17,7 +17,7 @@
  * msg->msg_name = sin6 = NULL"); POSIX sendto() "[EAFNOSUPPORT]";
  * RFC 3493 §3.7 (AF_INET6 sockets take IPv4 peers as mapped addresses).
  */
-#include "msg.h"
+#include "udpc.h"
 
 #include <errno.h>
 

@@ -11,7 +11,7 @@
  * -EINVAL"); POSIX sendto() [EINVAL]; LTP sendto01, sendmsg01 "invalid to
  * buffer length".
  */
-#include "msg.h"
+#include "udpc.h"
 
 #include <errno.h>
 

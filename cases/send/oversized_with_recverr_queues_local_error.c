@@ -15,7 +15,7 @@
  * from __ip6_append_data(); ipv4_mtu() in net/ipv4/route.c (min(mtu,
  * IP_MAX_MTU)); ip_recv_error() / ipv6_recv_error().
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -41,12 +41,12 @@ static void run(struct probe *p)
 	must(p, sock_recverr_on(p, client));
 	must(p, sock_connect(p, client, peer));
 	expect_errno(p, sock_send_size(p, client, largest + 1), EMSGSIZE);
-	struct errq_msg m = sock_recv_errqueue(p, client);
+	struct errq_msg m = errq_recv(p, client);
 	expect_errqueue(p, m, ee_emsgsize(p));
 	expect_long(p, "ee_info: the route's MTU", probe_family(p) == FAM_IPV6 ? 65536 : 65535,
 		    (long)m.ee.ee_info);
 	expect_addr(p, m.call, peer);
-	expect_errno(p, sock_recv_errqueue(p, client).call, EAGAIN);
+	expect_errno(p, errq_recv(p, client).call, EAGAIN);
 }
 
 const struct rule rule = {

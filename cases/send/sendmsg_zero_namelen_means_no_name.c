@@ -11,7 +11,7 @@
  * 0; }"); udp_sendmsg() in net/ipv4/udp.c (no msg_name: the stored peer);
  * POSIX sendmsg() "msg_name ... ignored on connection-mode sockets".
  */
-#include "msg.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {

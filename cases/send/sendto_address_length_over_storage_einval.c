@@ -9,7 +9,7 @@
  * sockaddr_storage) ... -EINVAL"), called by __sys_sendto(); POSIX sendto()
  * [EINVAL] "dest_len argument is not a valid length".
  */
-#include "msg.h"
+#include "udpc.h"
 
 #include <errno.h>
 

@@ -11,7 +11,7 @@
  * net/ipv4/udp.c (only "msg_namelen < sizeof(*usin)" is refused);
  * udp.send.sendto_address_length_over_storage_einval for one byte more.
  */
-#include "msg.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {

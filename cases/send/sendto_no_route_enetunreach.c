@@ -18,7 +18,7 @@ static void run(struct probe *p)
 {
 	struct addr at_server = addr_host(p, HOST_SERVER, PORT_SERVER);
 	struct addr from_client = addr_host(p, HOST_CLIENT, PORT_CLIENT);
-	struct addr unroutable = addr_literal(p, "198.18.77.1", "2001:db8:77::1", PORT_SERVER);
+	struct addr unroutable = addr_no_route(p, PORT_SERVER);
 	struct sock *server = sock_open(p, HOST_SERVER, "server");
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 

@@ -10,7 +10,7 @@
  * addr_len, ...) }": addr_len is only read with an address);
  * udp_sendmsg() in net/ipv4/udp.c (no msg_name: the stored peer).
  */
-#include "msg.h"
+#include "udpc.h"
 
 #include <errno.h>
 

@@ -17,7 +17,6 @@
  * destination on an AF_INET socket).
  */
 #include "udpc.h"
-#include "connect_raw.h"
 
 #include <errno.h>
 

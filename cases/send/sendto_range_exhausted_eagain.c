@@ -12,7 +12,7 @@
  * inet6_sendmsg(); udp_lib_get_port() in net/ipv4/udp.c; ip(7)
  * ip_local_port_range; POSIX sendto() [EAGAIN] / [ENOBUFS].
  */
-#include "sysctl.h"
+#include "udpc.h"
 
 #include <errno.h>
 

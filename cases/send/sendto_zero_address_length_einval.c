@@ -12,7 +12,7 @@
  * return -EINVAL"), udpv6_sendmsg() in net/ipv6/udp.c; POSIX sendto()
  * [EINVAL] "dest_len argument is not a valid length".
  */
-#include "msg.h"
+#include "udpc.h"
 
 #include <errno.h>
 

@@ -3,6 +3,7 @@
  * only; a key absent there is not per-namespace on this kernel and is never
  * written (it would change the caller's host). */
 #include "internal.h"
+#include "plan.h"
 #include "sysctl.h"
 
 #include <errno.h>
@@ -11,17 +12,42 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The kernel shows "40000\t49999\n" for "40000 49999": same words, same value. */
+static bool sysctl_same(const char *shown, const char *value)
+{
+	for (;;) {
+		shown += strspn(shown, " \t\n");
+		value += strspn(value, " \t\n");
+		size_t a = strcspn(shown, " \t\n"), b = strcspn(value, " \t\n");
+		if (a != b || strncmp(shown, value, a) != 0)
+			return false;
+		if (a == 0)
+			return true;
+		shown += a;
+		value += b;
+	}
+}
+
+/* Read first, write only what differs: a write of ip_forward or
+ * conf/all/forwarding takes rtnl_trylock() and restarts the system call
+ * while another namespace's teardown holds the lock, spinning for as long;
+ * a fresh namespace mostly has the values already. */
 static int sysctl_write(struct probe *p, int ns, const char *key, const char *value)
 {
-	char path[256];
+	char path[256], shown[128];
 
 	netns_enter(p, ns);
 	snprintf(path, sizeof(path), "/proc/sys/net/%s", key);
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	int fd = open(path, O_RDWR | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	ssize_t n = write(fd, value, strlen(value));
-	int err = n < 0 ? errno : 0;
+	ssize_t n = read(fd, shown, sizeof(shown) - 1);
+	shown[n > 0 ? n : 0] = '\0';
+	int err = 0;
+	if (n <= 0 || !sysctl_same(shown, value)) {
+		n = pwrite(fd, value, strlen(value), 0);
+		err = n < 0 ? errno : 0;
+	}
 	close(fd);
 	return -err;
 }
@@ -56,5 +82,5 @@ void sysctl_host_set(struct probe *p, enum host h, const char *key, const char *
 		if (*c == '/')
 			*c = '.';
 	sysctl_set(p, p->ns[h], key, value);
-	chan_send(p, 'T', "sysctl -w net.%s=\"%s\" (on host %s)", dotted, value, host_name(h));
+	chan_send(p, 'T', "sysctl -w net.%s=\"%s\" (on host %s)", dotted, value, plan_host_name(h));
 }

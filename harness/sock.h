@@ -1,0 +1,121 @@
+/* Sockets and the traced calls on them.  Each sock_*() call makes exactly
+ * one system call, records it in the transcript and returns what the kernel
+ * answered; judging the answer is expect_*()'s or must()'s business. */
+#ifndef UDPC_SOCK_H
+#define UDPC_SOCK_H
+
+#include "addr.h"
+
+/* A socket of the rule's, named by its role in the transcript (client,
+ * server, ...): opaque; sock_fd() for a call the harness has no form for. */
+struct sock;
+
+#define CALL_DATA_MAX 512
+#define CALL_LINE_MAX 512
+
+/* One call as the kernel answered it. */
+struct call {
+	long ret;                 /* the return value */
+	int err;                  /* errno when ret == -1 */
+	long ok;                  /* the return value that means complete success */
+	int value;                /* an option value read (getsockopt) */
+	char data[CALL_DATA_MAX]; /* received bytes, if any */
+	size_t len;
+	struct addr addr;         /* the address a call returned (source, name, peer) */
+	char line[CALL_LINE_MAX]; /* the transcript line */
+	size_t text_len;          /* how much of it is the call, before " = " */
+};
+
+struct sock *sock_open(struct probe *p, enum host h, const char *role);
+struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int type);
+/* The file descriptor, for an untraced call (one whose result must not be
+ * in the transcript, e.g. draining a queue whose order is not fixed). */
+int sock_fd(const struct sock *s);
+
+struct call sock_bind(struct probe *p, struct sock *s, struct addr a);
+struct call sock_connect(struct probe *p, struct sock *s, struct addr a);
+/* connect(s, &a, len): a's bytes, but only len of them declared. */
+struct call sock_connect_len(struct probe *p, struct sock *s, struct addr a, socklen_t len);
+/* connect() with sa_family = AF_UNSPEC: the disconnect. */
+struct call sock_disconnect(struct probe *p, struct sock *s);
+struct call sock_send(struct probe *p, struct sock *s, const char *payload);
+struct call sock_write(struct probe *p, struct sock *s, const char *payload);
+struct call sock_sendto(struct probe *p, struct sock *s, const char *payload, struct addr to);
+/* sendto(s, payload, len, 0, NULL, 0): a sendto() that names no destination. */
+struct call sock_sendto_null(struct probe *p, struct sock *s, const char *payload);
+/* sendto(s, payload, len, 0, &to, tolen): tolen chosen by the rule, e.g. one
+ * byte short of the family's sockaddr. */
+struct call sock_sendto_len(struct probe *p, struct sock *s, const char *payload, struct addr to,
+			    socklen_t tolen);
+/* sendmsg() with msg_name NULL, one iovec, no control data. */
+struct call sock_sendmsg_noname(struct probe *p, struct sock *s, const char *payload);
+/* Waits for readability or an error (at most WAIT_MS), then recvfrom(). */
+struct call sock_recv(struct probe *p, struct sock *s);
+/* recvfrom() without waiting: what is queued now.  Only meaningful once
+ * ordering has proven that what could have arrived has arrived. */
+struct call sock_recv_nowait(struct probe *p, struct sock *s);
+/* Waits for readability (at most WAIT_MS), then recvfrom(MSG_PEEK): shows
+ * what is at the head of the queue and leaves it there, e.g. to prove a
+ * datagram has arrived before the next step of the rule. */
+struct call sock_recv_peek(struct probe *p, struct sock *s);
+/* poll() on one socket for `events`, waiting at most WAIT_MS; value is the
+ * revents the kernel answered, ok is 1 (the socket was ready). */
+struct call sock_poll(struct probe *p, struct sock *s, short events);
+struct call sock_getsockname(struct probe *p, struct sock *s);
+struct call sock_getpeername(struct probe *p, struct sock *s);
+/* getsockopt(SO_ERROR): value is the pending error it took (0: none). */
+struct call sock_so_error(struct probe *p, struct sock *s);
+/* setsockopt(s, level, name, &value): use SOCKOPT(SOL_SOCKET, SO_BROADCAST). */
+struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level, const char *level_str,
+				int name, const char *name_str, int value);
+#define SOCKOPT(level, name) (level), #level, (name), #name
+/* setsockopt() of the option that makes the kernel queue the errors this
+ * family's datagrams get: IPV6_RECVERR for IPv6, IP_RECVERR for IPv4 and
+ * for mapped (ICMPv4 errors go through __udp4_lib_err(), which reads the
+ * IPv4 flag even on an AF_INET6 socket). */
+struct call sock_recverr_on(struct probe *p, struct sock *s);
+/* Joins group on the socket's host.  IPv6: setsockopt(IPV6_JOIN_GROUP) on
+ * interface 0, the one the kernel picks (every link has an ff00::/8
+ * route).  IPv4 and mapped: setsockopt(SOL_IP, IP_ADD_MEMBERSHIP) on the
+ * interface that has the host's own address (an AF_INET6 socket takes the
+ * SOL_IP option too); interface INADDR_ANY would need a route to the group,
+ * which no topology has. */
+struct call sock_join_group(struct probe *p, struct sock *s, struct addr group);
+
+/* Catalogue II: connect/send */
+/* send(s, payload, len, flags) with flags named in the transcript:
+ * sock_send_flags(p, s, "hel", SENDFLAG(MSG_MORE)). */
+struct call sock_send_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			    const char *flags_str);
+#define SENDFLAG(flag) (flag), #flag
+/* send() of size bytes of 'x' (a datagram too large to show in full). */
+struct call sock_send_size(struct probe *p, struct sock *s, size_t size);
+/* writev(), and sendmsg() without a name: one iovec per part of the
+ * NULL-terminated list, together one datagram. */
+struct call sock_writev(struct probe *p, struct sock *s, const char *const *parts);
+struct call sock_sendmsg_iov(struct probe *p, struct sock *s, const char *const *parts);
+/* sendmsg() with msg_name = &to and msg_namelen = namelen (0, -1, or longer
+ * than any sockaddr), one iovec. */
+struct call sock_sendmsg_namelen(struct probe *p, struct sock *s, const char *payload, struct addr to,
+				 socklen_t namelen);
+/* sendmmsg(s, msgs, n, 0) without names: each payload of the NULL-terminated
+ * list one message; ret is the number of messages sent (ok: all of them). */
+struct call sock_sendmmsg_noname(struct probe *p, struct sock *s, const char *const *payloads);
+/* sendto(s, payload, len, 0, NULL, tolen): no address, a length anyway. */
+struct call sock_sendto_null_len(struct probe *p, struct sock *s, const char *payload, socklen_t tolen);
+/* Waits like sock_recv(), then recvfrom(MSG_TRUNC): ret is the length of the
+ * whole datagram, the first CALL_DATA_MAX bytes are in data. */
+struct call sock_recv_length(struct probe *p, struct sock *s);
+/* setsockopt(SOL_IP, IP_MULTICAST_IF, &in_addr): the outgoing interface
+ * named by the socket host's own IPv4 address (IPv4 and mapped). */
+struct call sock_multicast_if_addr(struct probe *p, struct sock *s);
+/* The outgoing interface named by its index, the link with the socket host's
+ * address: IP_MULTICAST_IF with a struct ip_mreqn (IPv4, mapped) or
+ * IPV6_MULTICAST_IF (IPv6). */
+struct call sock_multicast_if_index(struct probe *p, struct sock *s);
+/* IP_MULTICAST_LOOP on an AF_INET socket, IPV6_MULTICAST_LOOP on an
+ * AF_INET6 one (mapped too: sk_mc_loop() reads the flag of the socket's
+ * family, whatever the datagram's), on (1) or off (0). */
+struct call sock_multicast_loop(struct probe *p, struct sock *s, int on);
+
+#endif
