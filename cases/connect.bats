@@ -129,3 +129,15 @@ load helper
 @test "With multicast loopback off, what a UDP socket connected to a multicast group sends reaches members on other hosts but not one on its own host." {
 	rule udp.connect.multicast_loop_off_skips_own_host
 }
+
+@test "connect() of a UDP socket toward an unreachable route (ip route add unreachable) fails with EHOSTUNREACH." {
+	rule udp.connect.unreachable_route_ehostunreach
+}
+
+@test "connect() of a UDP socket toward a prohibit route (ip route add prohibit) fails with EACCES." {
+	rule udp.connect.prohibit_route_eacces
+}
+
+@test "connect() of a UDP socket toward a blackhole route (ip route add blackhole) fails with EINVAL." {
+	rule udp.connect.blackhole_route_einval
+}

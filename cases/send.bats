@@ -129,3 +129,15 @@ load helper
 @test "sendto() on a UDP socket to an address without a route fails with ENETUNREACH, leaves no pending error, and the next sendto() to a reachable peer succeeds." {
 	rule udp.send.sendto_no_route_enetunreach
 }
+
+@test "sendto() and sendmsg() of one byte over the largest UDP payload fail with EMSGSIZE and send nothing, as send() does." {
+	rule udp.send.oversized_emsgsize_every_form
+}
+
+@test "sendto() and sendmsg() with MSG_OOB on a UDP socket fail with EOPNOTSUPP and send nothing." {
+	rule udp.send.msg_oob_every_form
+}
+
+@test "sendto() and sendmsg() with MSG_MORE on an unconnected UDP socket hold the data, and the next call to the same address sends both parts as one datagram." {
+	rule udp.send.msg_more_every_form
+}

@@ -378,6 +378,70 @@ struct call sock_join_group(struct probe *p, struct sock *s, struct addr group)
 
 /* ---- Catalogue II: connect/send ------------------------------------------------ */
 
+/* One send of len bytes of buf by send(), sendto() or sendmsg(), with flags;
+ * to is the destination of sendto() and the msg_name of sendmsg() (NULL:
+ * none); shown is the transcript's text of the payload. */
+enum send_form { FORM_SEND, FORM_SENDTO, FORM_SENDMSG };
+
+static struct call send_form_traced(struct probe *p, struct sock *s, enum send_form form,
+				    const char *buf, size_t len, const char *shown, int flags,
+				    const char *flags_str, const struct addr *to)
+{
+	struct call c = { .ok = (long)len };
+	struct iovec iov = { .iov_base = (void *)buf, .iov_len = len };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+	const struct sockaddr *sa = to ? (const struct sockaddr *)&to->ss : NULL;
+	char as[80] = "NULL";
+	long ret = -1;
+
+	if (to)
+		addr_str(to, as, sizeof(as));
+	switch (form) {
+	case FORM_SEND:
+		trace_begin(p, &c, "send(%s, %s, %zu, %s)", s->role, shown, len, flags_str);
+		ret = send(s->fd, buf, len, flags);
+		break;
+	case FORM_SENDTO:
+		trace_begin(p, &c, "sendto(%s, %s, %zu, %s, %s)", s->role, shown, len, flags_str, as);
+		ret = sendto(s->fd, buf, len, flags, sa, to ? to->len : 0);
+		break;
+	case FORM_SENDMSG:
+		msg.msg_name = (void *)sa;
+		msg.msg_namelen = to ? to->len : 0;
+		trace_begin(p, &c, "sendmsg(%s, {msg_name=%s, msg_iov=[{%s, %zu}]}, %s)", s->role, as,
+			    shown, len, flags_str);
+		ret = sendmsg(s->fd, &msg, flags);
+		break;
+	}
+	trace_answer(&c, ret);
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+static struct call send_payload(struct probe *p, struct sock *s, enum send_form form,
+				const char *payload, int flags, const char *flags_str,
+				const struct addr *to)
+{
+	char pl[CALL_DATA_MAX];
+	size_t len = strlen(payload);
+
+	trace_payload(payload, len, pl, sizeof(pl));
+	return send_form_traced(p, s, form, payload, len, pl, flags, flags_str, to);
+}
+
+static struct call send_sized(struct probe *p, struct sock *s, enum send_form form, size_t size,
+			      const struct addr *to)
+{
+	char *buf = malloc(size ? size : 1);
+
+	if (!buf)
+		probe_error(p, "no memory for a %zu-byte datagram", size);
+	memset(buf, 'x', size);
+	struct call c = send_form_traced(p, s, form, buf, size, "\"xxxx\"...", 0, "0", to);
+	free(buf);
+	return c;
+}
+
 /* The iovecs of a NULL-terminated list of parts, and the transcript's text
  * for them: [{"he", 2}, {"llo", 3}]. */
 #define IOV_MAX_PARTS 8
@@ -412,30 +476,12 @@ static struct iov_list iov_of(struct probe *p, const char *const *parts)
 struct call sock_send_flags(struct probe *p, struct sock *s, const char *payload, int flags,
 			    const char *flags_str)
 {
-	size_t len = strlen(payload);
-	struct call c = { .ok = (long)len };
-	char pl[CALL_DATA_MAX];
-
-	trace_payload(payload, len, pl, sizeof(pl));
-	trace_begin(p, &c, "send(%s, %s, %zu, %s)", s->role, pl, len, flags_str);
-	trace_answer(&c, send(s->fd, payload, len, flags));
-	trace_end(p, &c, NULL);
-	return c;
+	return send_payload(p, s, FORM_SEND, payload, flags, flags_str, NULL);
 }
 
 struct call sock_send_size(struct probe *p, struct sock *s, size_t size)
 {
-	struct call c = { .ok = (long)size };
-	char *buf = malloc(size ? size : 1);
-
-	if (!buf)
-		probe_error(p, "no memory for a %zu-byte datagram", size);
-	memset(buf, 'x', size);
-	trace_begin(p, &c, "send(%s, \"xxxx\"..., %zu, 0)", s->role, size);
-	trace_answer(&c, send(s->fd, buf, size, 0));
-	trace_end(p, &c, NULL);
-	free(buf);
-	return c;
+	return send_sized(p, s, FORM_SEND, size, NULL);
 }
 
 struct call sock_writev(struct probe *p, struct sock *s, const char *const *parts)
@@ -602,4 +648,26 @@ struct call sock_multicast_loop(struct probe *p, struct sock *s, int on)
 	if (p->fam == FAM_IPV4)
 		return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_MULTICAST_LOOP), on);
 	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IPV6, IPV6_MULTICAST_LOOP), on);
+}
+
+struct call sock_sendto_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			      const char *flags_str, struct addr to)
+{
+	return send_payload(p, s, FORM_SENDTO, payload, flags, flags_str, &to);
+}
+
+struct call sock_sendmsg_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			       const char *flags_str, struct addr to)
+{
+	return send_payload(p, s, FORM_SENDMSG, payload, flags, flags_str, &to);
+}
+
+struct call sock_sendto_size(struct probe *p, struct sock *s, size_t size, struct addr to)
+{
+	return send_sized(p, s, FORM_SENDTO, size, &to);
+}
+
+struct call sock_sendmsg_size(struct probe *p, struct sock *s, size_t size, struct addr to)
+{
+	return send_sized(p, s, FORM_SENDMSG, size, &to);
 }

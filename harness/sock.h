@@ -88,8 +88,16 @@ struct call sock_join_group(struct probe *p, struct sock *s, struct addr group);
 struct call sock_send_flags(struct probe *p, struct sock *s, const char *payload, int flags,
 			    const char *flags_str);
 #define SENDFLAG(flag) (flag), #flag
-/* send() of size bytes of 'x' (a datagram too large to show in full). */
+/* sendto() and sendmsg() (msg_name = &to) with flags named in the transcript. */
+struct call sock_sendto_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			      const char *flags_str, struct addr to);
+struct call sock_sendmsg_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			       const char *flags_str, struct addr to);
+/* send(), sendto(), sendmsg() of size bytes of 'x' (a datagram too large to
+ * show in full). */
 struct call sock_send_size(struct probe *p, struct sock *s, size_t size);
+struct call sock_sendto_size(struct probe *p, struct sock *s, size_t size, struct addr to);
+struct call sock_sendmsg_size(struct probe *p, struct sock *s, size_t size, struct addr to);
 /* writev(), and sendmsg() without a name: one iovec per part of the
  * NULL-terminated list, together one datagram. */
 struct call sock_writev(struct probe *p, struct sock *s, const char *const *parts);

@@ -29,5 +29,6 @@
 #include "peers.h"   /* many connected pairs on one port */
 #include "expect.h"  /* expect_*() and must() */
 #include "sysctl.h"  /* a per-namespace sysctl one rule sets itself */
+#include "route.h"   /* a route one rule adds itself */
 
 #endif

@@ -91,3 +91,9 @@ void plan_mac(int subnet, enum host h, unsigned char mac[6])
 	for (int i = 0; i < 6; i++)
 		mac[i] = m[i];
 }
+
+/* Catalogue II: connect/send */
+const char *plan_no_route_prefix(int af, char *buf)
+{
+	return plan_prefix(af, SUBNET_NO_ROUTE, buf);
+}
