@@ -295,3 +295,13 @@ struct addr addr_inet_wildcard(int port)
 	s4->sin_addr.s_addr = htonl(INADDR_ANY);
 	return a;
 }
+
+/* Catalogue II: connect/send */
+int addr_port(const struct addr *a)
+{
+	if (a->ss.ss_family == AF_INET)
+		return ntohs(((const struct sockaddr_in *)&a->ss)->sin_port);
+	if (a->ss.ss_family == AF_INET6)
+		return ntohs(((const struct sockaddr_in6 *)&a->ss)->sin6_port);
+	return -1;
+}

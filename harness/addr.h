@@ -79,5 +79,7 @@ struct addr addr_spare(struct probe *p, enum host h, enum host peer, int port);
 bool addr_equal(const struct addr *want, const struct addr *got);
 /* "198.18.0.1:7000", "[2001:db8::1]:7000", ports in the ephemeral range as "...". */
 const char *addr_str(const struct addr *a, char *buf, size_t n);
+/* Catalogue II: connect/send.  The port of an address, in host order. */
+int addr_port(const struct addr *a);
 
 #endif

@@ -19,6 +19,7 @@
 #include <sys/ioctl.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#include <ifaddrs.h>
 
 struct sock {
 	const char *role; /* the name in the transcript: client, server, ... */
@@ -804,4 +805,313 @@ struct call sock_join_group_on(struct probe *p, struct sock *s, struct addr grou
 	trace_answer(&c, setsockopt(s->fd, SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)));
 	trace_end(p, &c, NULL);
 	return c;
+}
+
+/* ---- Catalogue II: connect/send ---------------------------------------------------- */
+
+enum send_form { FORM_SEND, FORM_SENDTO, FORM_SENDMSG };
+
+/* The iovecs of a NULL-terminated list of parts, and the transcript's text
+ * for them: [{"he", 2}, {"llo", 3}]. */
+#define IOV_MAX_PARTS 8
+
+struct iov_list {
+	struct iovec iov[IOV_MAX_PARTS];
+	size_t n, total;
+	char text[CALL_LINE_MAX / 2];
+};
+
+/* The IPv4 address inside an AF_INET or IPv4-mapped AF_INET6 address. */
+static struct in_addr v4_of(const struct addr *a)
+{
+	struct in_addr in;
+
+	if (a->ss.ss_family == AF_INET)
+		return ((const struct sockaddr_in *)&a->ss)->sin_addr;
+	memcpy(&in, &((const struct sockaddr_in6 *)&a->ss)->sin6_addr.s6_addr[12], sizeof(in));
+	return in;
+}
+
+static const char *v4_str(struct in_addr in, char *buf, size_t n)
+{
+	return inet_ntop(AF_INET, &in, buf, (socklen_t)n);
+}
+
+static struct call send_form_traced(struct probe *p, struct sock *s, enum send_form form,
+				    const char *buf, size_t len, const char *shown, int flags,
+				    const char *flags_str, const struct addr *to)
+{
+	struct call c = { .ok = (long)len };
+	struct iovec iov = { .iov_base = (void *)buf, .iov_len = len };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+	const struct sockaddr *sa = to ? (const struct sockaddr *)&to->ss : NULL;
+	char as[80] = "NULL";
+	long ret = -1;
+
+	if (to)
+		addr_str(to, as, sizeof(as));
+	switch (form) {
+	case FORM_SEND:
+		trace_begin(p, &c, "send(%s, %s, %zu, %s)", s->role, shown, len, flags_str);
+		ret = send(s->fd, buf, len, flags);
+		break;
+	case FORM_SENDTO:
+		trace_begin(p, &c, "sendto(%s, %s, %zu, %s, %s)", s->role, shown, len, flags_str, as);
+		ret = sendto(s->fd, buf, len, flags, sa, to ? to->len : 0);
+		break;
+	case FORM_SENDMSG:
+		msg.msg_name = (void *)sa;
+		msg.msg_namelen = to ? to->len : 0;
+		trace_begin(p, &c, "sendmsg(%s, {msg_name=%s, msg_iov=[{%s, %zu}]}, %s)", s->role, as,
+			    shown, len, flags_str);
+		ret = sendmsg(s->fd, &msg, flags);
+		break;
+	}
+	trace_answer(&c, ret);
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+static struct call send_payload(struct probe *p, struct sock *s, enum send_form form,
+				const char *payload, int flags, const char *flags_str,
+				const struct addr *to)
+{
+	char pl[CALL_DATA_MAX];
+	size_t len = strlen(payload);
+
+	trace_payload(payload, len, pl, sizeof(pl));
+	return send_form_traced(p, s, form, payload, len, pl, flags, flags_str, to);
+}
+
+static struct call send_sized(struct probe *p, struct sock *s, enum send_form form, size_t size,
+			      const struct addr *to)
+{
+	char *buf = malloc(size ? size : 1);
+
+	if (!buf)
+		probe_error(p, "no memory for a %zu-byte datagram", size);
+	memset(buf, 'x', size);
+	struct call c = send_form_traced(p, s, form, buf, size, "\"xxxx\"...", 0, "0", to);
+	free(buf);
+	return c;
+}
+
+static struct iov_list iov_of(struct probe *p, const char *const *parts)
+{
+	struct iov_list l = { .n = 0 };
+	size_t used = 0;
+
+	for (; parts[l.n]; l.n++) {
+		char pl[CALL_DATA_MAX];
+		size_t len = strlen(parts[l.n]);
+		if (l.n == IOV_MAX_PARTS)
+			probe_error(p, "rule sends more than %d iovecs", IOV_MAX_PARTS);
+		l.iov[l.n] = (struct iovec){ .iov_base = (void *)parts[l.n], .iov_len = len };
+		l.total += len;
+		trace_payload(parts[l.n], len, pl, sizeof(pl));
+		used += (size_t)snprintf(l.text + used, sizeof(l.text) - used, "%s{%s, %zu}",
+					 l.n ? ", " : "", pl, len);
+		if (used >= sizeof(l.text))
+			probe_error(p, "rule's iovecs are too long to trace");
+	}
+	return l;
+}
+
+struct call sock_send_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			    const char *flags_str)
+{
+	return send_payload(p, s, FORM_SEND, payload, flags, flags_str, NULL);
+}
+
+struct call sock_send_size(struct probe *p, struct sock *s, size_t size)
+{
+	return send_sized(p, s, FORM_SEND, size, NULL);
+}
+
+struct call sock_writev(struct probe *p, struct sock *s, const char *const *parts)
+{
+	struct iov_list l = iov_of(p, parts);
+	struct call c = { .ok = (long)l.total };
+
+	trace_begin(p, &c, "writev(%s, [%s], %zu)", s->role, l.text, l.n);
+	trace_answer(&c, writev(s->fd, l.iov, (int)l.n));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_sendmsg_iov(struct probe *p, struct sock *s, const char *const *parts)
+{
+	struct iov_list l = iov_of(p, parts);
+	struct call c = { .ok = (long)l.total };
+	struct msghdr msg = { .msg_iov = l.iov, .msg_iovlen = l.n };
+
+	trace_begin(p, &c, "sendmsg(%s, {msg_name=NULL, msg_iov=[%s]}, 0)", s->role, l.text);
+	trace_answer(&c, sendmsg(s->fd, &msg, 0));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_sendmsg_namelen(struct probe *p, struct sock *s, const char *payload, struct addr to,
+				 socklen_t namelen)
+{
+	size_t len = strlen(payload);
+	struct call c = { .ok = (long)len };
+	struct iovec iov = { .iov_base = (void *)payload, .iov_len = len };
+	/* Room for any namelen the rule names: the kernel reads at most
+	 * sizeof(struct sockaddr_storage) of it. */
+	struct sockaddr_storage name[2] = { to.ss };
+	struct msghdr msg = {
+		.msg_name = name, .msg_namelen = namelen, .msg_iov = &iov, .msg_iovlen = 1
+	};
+	char pl[CALL_DATA_MAX], as[80];
+
+	trace_payload(payload, len, pl, sizeof(pl));
+	trace_begin(p, &c, "sendmsg(%s, {msg_name=%s, msg_namelen=%d, msg_iov=[{%s, %zu}]}, 0)",
+		    s->role, addr_str(&to, as, sizeof(as)), (int)namelen, pl, len);
+	trace_answer(&c, sendmsg(s->fd, &msg, 0));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_sendmmsg_noname(struct probe *p, struct sock *s, const char *const *payloads)
+{
+	struct iov_list l = iov_of(p, payloads);
+	struct mmsghdr msgs[IOV_MAX_PARTS];
+	struct call c = { .ok = (long)l.n };
+
+	for (size_t i = 0; i < l.n; i++)
+		msgs[i] = (struct mmsghdr){ .msg_hdr = { .msg_iov = &l.iov[i], .msg_iovlen = 1 } };
+	trace_begin(p, &c, "sendmmsg(%s, [%s], %zu, 0)", s->role, l.text, l.n);
+	trace_answer(&c, sendmmsg(s->fd, msgs, (unsigned)l.n, 0));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_sendto_null_len(struct probe *p, struct sock *s, const char *payload, socklen_t tolen)
+{
+	char dest[32];
+
+	snprintf(dest, sizeof(dest), ", NULL, %u", (unsigned)tolen);
+	return send_traced(p, s, payload, SEND_SENDTO, NULL, tolen, dest);
+}
+
+/* recvfrom(MSG_TRUNC) into the usual buffer: UDP answers the datagram's
+ * whole length, however little of it fits (udp(7) MSG_TRUNC). */
+struct call sock_recv_length(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	char as[80];
+
+	trace_begin(p, &c, "recvfrom(%s, ..., %d, MSG_TRUNC|MSG_DONTWAIT)", s->role, CALL_DATA_MAX);
+	wait_readable(s);
+	c.addr.len = sizeof(c.addr.ss);
+	trace_answer(&c, recvfrom(s->fd, c.data, sizeof(c.data), MSG_TRUNC | MSG_DONTWAIT,
+				  (struct sockaddr *)&c.addr.ss, &c.addr.len));
+	c.ok = c.ret;
+	c.len = c.ret > 0 ? (size_t)(c.ret < CALL_DATA_MAX ? c.ret : CALL_DATA_MAX) : 0;
+	if (c.ret < 0)
+		trace_end(p, &c, NULL);
+	else
+		trace_end(p, &c, "recvfrom(%s, \"%c\"..., %d, MSG_TRUNC|MSG_DONTWAIT, %s)", s->role,
+			  c.len ? c.data[0] : ' ', CALL_DATA_MAX, addr_str(&c.addr, as, sizeof(as)));
+	return c;
+}
+
+struct call sock_multicast_if_addr(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	struct addr own = addr_host(p, s->host, 0);
+	struct in_addr in = v4_of(&own);
+	char is[INET_ADDRSTRLEN];
+
+	if (p->fam == FAM_IPV6)
+		probe_error(p, "sock_multicast_if_addr: IPv6 names the interface only by index");
+	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_MULTICAST_IF, {%s})", s->role,
+		    v4_str(in, is, sizeof(is)));
+	trace_answer(&c, setsockopt(s->fd, SOL_IP, IP_MULTICAST_IF, &in, sizeof(in)));
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+/* The index of the interface of host h that has address a (ERROR if none). */
+static int ifindex_of(struct probe *p, enum host h, const struct addr *a)
+{
+	struct ifaddrs *all, *i;
+	int index = 0;
+
+	netns_enter(p, p->ns[h]);
+	if (getifaddrs(&all) != 0)
+		probe_error(p, "getifaddrs() in host %s failed", plan_host_name(h));
+	for (i = all; i && !index; i = i->ifa_next) {
+		if (!i->ifa_addr || i->ifa_addr->sa_family != a->ss.ss_family)
+			continue;
+		bool same = a->ss.ss_family == AF_INET
+				    ? ((struct sockaddr_in *)i->ifa_addr)->sin_addr.s_addr ==
+					      ((const struct sockaddr_in *)&a->ss)->sin_addr.s_addr
+				    : memcmp(&((struct sockaddr_in6 *)i->ifa_addr)->sin6_addr,
+					     &((const struct sockaddr_in6 *)&a->ss)->sin6_addr,
+					     sizeof(struct in6_addr)) == 0;
+		if (same)
+			index = (int)if_nametoindex(i->ifa_name);
+	}
+	freeifaddrs(all);
+	if (!index)
+		probe_error(p, "host %s has no interface with its own address", plan_host_name(h));
+	return index;
+}
+
+struct call sock_multicast_if_index(struct probe *p, struct sock *s)
+{
+	struct call c = { .ok = 0 };
+	struct addr own = addr_host(p, s->host, 0);
+
+	if (p->fam == FAM_IPV6) {
+		int index = ifindex_of(p, s->host, &own);
+		trace_begin(p, &c, "setsockopt(%s, SOL_IPV6, IPV6_MULTICAST_IF, [%d])", s->role, index);
+		trace_answer(&c, setsockopt(s->fd, SOL_IPV6, IPV6_MULTICAST_IF, &index, sizeof(index)));
+	} else {
+		struct addr v4 = own;
+		if (p->fam == FAM_MAPPED) {
+			struct sockaddr_in *s4 = (struct sockaddr_in *)&v4.ss;
+			struct in_addr in = v4_of(&own);
+			memset(&v4.ss, 0, sizeof(v4.ss));
+			s4->sin_family = AF_INET;
+			s4->sin_addr = in;
+		}
+		struct ip_mreqn mr = { .imr_ifindex = ifindex_of(p, s->host, &v4) };
+		trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_MULTICAST_IF, {imr_ifindex=%d})", s->role,
+			    mr.imr_ifindex);
+		trace_answer(&c, setsockopt(s->fd, SOL_IP, IP_MULTICAST_IF, &mr, sizeof(mr)));
+	}
+	trace_end(p, &c, NULL);
+	return c;
+}
+
+struct call sock_multicast_loop(struct probe *p, struct sock *s, int on)
+{
+	if (p->fam == FAM_IPV4)
+		return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_MULTICAST_LOOP), on);
+	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IPV6, IPV6_MULTICAST_LOOP), on);
+}
+
+struct call sock_sendto_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			      const char *flags_str, struct addr to)
+{
+	return send_payload(p, s, FORM_SENDTO, payload, flags, flags_str, &to);
+}
+
+struct call sock_sendmsg_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			       const char *flags_str, struct addr to)
+{
+	return send_payload(p, s, FORM_SENDMSG, payload, flags, flags_str, &to);
+}
+
+struct call sock_sendto_size(struct probe *p, struct sock *s, size_t size, struct addr to)
+{
+	return send_sized(p, s, FORM_SENDTO, size, &to);
+}
+
+struct call sock_sendmsg_size(struct probe *p, struct sock *s, size_t size, struct addr to)
+{
+	return send_sized(p, s, FORM_SENDMSG, size, &to);
 }

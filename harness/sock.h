@@ -75,8 +75,12 @@ struct call sock_setsockopt_int(struct probe *p, struct sock *s, int level, cons
  * for mapped (ICMPv4 errors go through __udp4_lib_err(), which reads the
  * IPv4 flag even on an AF_INET6 socket). */
 struct call sock_recverr_on(struct probe *p, struct sock *s);
-/* setsockopt(IPV6_JOIN_GROUP) or (IP_ADD_MEMBERSHIP) for group on every
- * interface the kernel picks (interface 0 / INADDR_ANY). */
+/* Joins group on the socket's host.  IPv6: setsockopt(IPV6_JOIN_GROUP) on
+ * interface 0, the one the kernel picks (every link has an ff00::/8
+ * route).  IPv4 and mapped: setsockopt(SOL_IP, IP_ADD_MEMBERSHIP) on the
+ * interface that has the host's own address (an AF_INET6 socket takes the
+ * SOL_IP option too); interface INADDR_ANY would need a route to the group,
+ * which no topology has. */
 struct call sock_join_group(struct probe *p, struct sock *s, struct addr group);
 
 /* Catalogue II: disconnect/shutdown/reuseport/state */
@@ -145,8 +149,48 @@ struct call sock_hops_set(struct probe *p, struct sock *s, int hops);
  * answered with ICMP port unreachable); s must not be used again. */
 struct call sock_close(struct probe *p, struct sock *s);
 
-/* shutdown(s, how): SHUT_RD, SHUT_WR, SHUT_RDWR, or any other value.  (The
- * same declaration as rules-c's: keep one copy when both are merged.) */
-struct call sock_shutdown(struct probe *p, struct sock *s, int how);
+/* Catalogue II: connect/send */
+/* send(s, payload, len, flags) with flags named in the transcript:
+ * sock_send_flags(p, s, "hel", SENDFLAG(MSG_MORE)). */
+struct call sock_send_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			    const char *flags_str);
+#define SENDFLAG(flag) (flag), #flag
+/* sendto() and sendmsg() (msg_name = &to) with flags named in the transcript. */
+struct call sock_sendto_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			      const char *flags_str, struct addr to);
+struct call sock_sendmsg_flags(struct probe *p, struct sock *s, const char *payload, int flags,
+			       const char *flags_str, struct addr to);
+/* send(), sendto(), sendmsg() of size bytes of 'x' (a datagram too large to
+ * show in full). */
+struct call sock_send_size(struct probe *p, struct sock *s, size_t size);
+struct call sock_sendto_size(struct probe *p, struct sock *s, size_t size, struct addr to);
+struct call sock_sendmsg_size(struct probe *p, struct sock *s, size_t size, struct addr to);
+/* writev(), and sendmsg() without a name: one iovec per part of the
+ * NULL-terminated list, together one datagram. */
+struct call sock_writev(struct probe *p, struct sock *s, const char *const *parts);
+struct call sock_sendmsg_iov(struct probe *p, struct sock *s, const char *const *parts);
+/* sendmsg() with msg_name = &to and msg_namelen = namelen (0, -1, or longer
+ * than any sockaddr), one iovec. */
+struct call sock_sendmsg_namelen(struct probe *p, struct sock *s, const char *payload, struct addr to,
+				 socklen_t namelen);
+/* sendmmsg(s, msgs, n, 0) without names: each payload of the NULL-terminated
+ * list one message; ret is the number of messages sent (ok: all of them). */
+struct call sock_sendmmsg_noname(struct probe *p, struct sock *s, const char *const *payloads);
+/* sendto(s, payload, len, 0, NULL, tolen): no address, a length anyway. */
+struct call sock_sendto_null_len(struct probe *p, struct sock *s, const char *payload, socklen_t tolen);
+/* Waits like sock_recv(), then recvfrom(MSG_TRUNC): ret is the length of the
+ * whole datagram, the first CALL_DATA_MAX bytes are in data. */
+struct call sock_recv_length(struct probe *p, struct sock *s);
+/* setsockopt(SOL_IP, IP_MULTICAST_IF, &in_addr): the outgoing interface
+ * named by the socket host's own IPv4 address (IPv4 and mapped). */
+struct call sock_multicast_if_addr(struct probe *p, struct sock *s);
+/* The outgoing interface named by its index, the link with the socket host's
+ * address: IP_MULTICAST_IF with a struct ip_mreqn (IPv4, mapped) or
+ * IPV6_MULTICAST_IF (IPv6). */
+struct call sock_multicast_if_index(struct probe *p, struct sock *s);
+/* IP_MULTICAST_LOOP on an AF_INET socket, IPV6_MULTICAST_LOOP on an
+ * AF_INET6 one (mapped too: sk_mc_loop() reads the flag of the socket's
+ * family, whatever the datagram's), on (1) or off (0). */
+struct call sock_multicast_loop(struct probe *p, struct sock *s, int on);
 
 #endif

@@ -116,3 +116,9 @@ const char *plan_spare(int af, int subnet, char *buf)
 {
 	return plan_address(af, subnet, PLAN_SPARE, buf);
 }
+
+/* Catalogue II: connect/send */
+const char *plan_no_route_prefix(int af, char *buf)
+{
+	return plan_prefix(af, SUBNET_NO_ROUTE, buf);
+}

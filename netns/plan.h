@@ -29,6 +29,8 @@ const char *plan_unreachable_prefix(int af, char *buf);
 const char *plan_unreachable(int af, char *buf);
 /* An address inside the plan that no host has a route to at all. */
 const char *plan_no_route(int af, char *buf);
+/* Its prefix, for a rule that gives it a route of its own (route.h). */
+const char *plan_no_route_prefix(int af, char *buf);
 /* The multicast group rules use: 233.252.0.1, ff0e::db8:0:1. */
 const char *plan_group(int af, char *buf);
 /* 127.0.0.1, ::1 */

@@ -172,3 +172,18 @@ void rt_route_add(struct rt *rt, const char *dst, const char *gw, int ifindex, i
 	nl_addr_put(d);
 	rtnl_route_put(r);
 }
+
+/* Catalogue II: connect/send.  A route to dst of a type without a next hop:
+ * RTN_UNREACHABLE, RTN_PROHIBIT, RTN_BLACKHOLE. */
+void rt_route_add_type(struct rt *rt, const char *dst, int type, int family)
+{
+	struct rtnl_route *r = rtnl_route_alloc();
+	struct nl_addr *d = rt_parse(rt, dst, family);
+
+	rtnl_route_set_family(r, (uint8_t)family);
+	rtnl_route_set_dst(r, d);
+	rtnl_route_set_type(r, (uint8_t)type);
+	rt_check(rt, rtnl_route_add(rt->sk, r, NLM_F_CREATE | NLM_F_EXCL), dst);
+	nl_addr_put(d);
+	rtnl_route_put(r);
+}

@@ -36,5 +36,7 @@ int rt_addr_add(struct rt *rt, int ifindex, const char *local, const char *brd, 
 void rt_neigh_add(struct rt *rt, int ifindex, const char *ip, int family, const unsigned char mac[6]);
 /* A route to dst: through gw on ifindex, or of type RTN_UNREACHABLE when gw is NULL. */
 void rt_route_add(struct rt *rt, const char *dst, const char *gw, int ifindex, int family);
+/* A route to dst of a type that has no next hop (RTN_PROHIBIT, ...). */
+void rt_route_add_type(struct rt *rt, const char *dst, int type, int family);
 
 #endif

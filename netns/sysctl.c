@@ -3,6 +3,8 @@
  * only; a key absent there is not per-namespace on this kernel and is never
  * written (it would change the caller's host). */
 #include "internal.h"
+#include "plan.h"
+#include "sysctl.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -68,4 +70,17 @@ void sysctl_try(struct probe *p, int ns, const char *key, const char *value)
 		chan_send(p, 'N', "sysctl net/%s is not per-namespace on this kernel; left as is", key);
 	else if (err != 0)
 		probe_error(p, "sysctl net/%s = %s: %s", key, value, strerror(-err));
+}
+
+/* Catalogue II: connect/send */
+void sysctl_host_set(struct probe *p, enum host h, const char *key, const char *value)
+{
+	char dotted[128];
+
+	snprintf(dotted, sizeof(dotted), "%s", key);
+	for (char *c = dotted; *c; c++)
+		if (*c == '/')
+			*c = '.';
+	sysctl_set(p, p->ns[h], key, value);
+	chan_send(p, 'T', "sysctl -w net.%s=\"%s\" (on host %s)", dotted, value, plan_host_name(h));
 }

@@ -8,9 +8,11 @@
  * documentation range ff0X::db8:0:0/96 (RFC 6676); the traffic never
  * leaves the probe's namespaces.
  *
- * IPv4 is not run: the link's hosts have a route to their /24 only, none
- * to 224.0.0.0/4, so connect() to an IPv4 group (233.252.0.1) would fail
- * in the route lookup, a claim about routing tables, not multicast.
+ * IPv4 is not run here: the link's hosts have a route to their /24 only,
+ * none to 224.0.0.0/4, so connect() to an IPv4 group (233.252.0.1) needs
+ * IP_MULTICAST_IF first; udp.connect.multicast_without_route_or_interface_
+ * enetunreach and udp.connect.multicast_if_by_index_reaches_member are
+ * the IPv4 rules.
  *
  * References: ipv6(7) IPV6_ADD_MEMBERSHIP; ip6_datagram_connect() in
  * net/ipv6/datagram.c (a multicast peer is routed through the ff00::/8
@@ -42,8 +44,8 @@ const struct rule rule = {
 	       "member's host __udp6_lib_mcast_deliver() hands the datagram to every socket "
 	       "bound to the port whose interface joined the group.",
 	.families = FAM_IPV6,
-	.skip_why = "the link's IPv4 hosts have no route to 224.0.0.0/4: connect() to a group "
-		    "would test the routing table, not multicast",
+	.skip_why = "no route covers an IPv4 group on this link, so IPv4 needs IP_MULTICAST_IF "
+		    "first: see udp.connect.multicast_if_by_index_reaches_member",
 	.topology = TOPO_LINK,
 	.outcomes = {
 		{ "Linux", "ipv6(7); ip6_datagram_connect() in net/ipv6/datagram.c",

@@ -20,6 +20,7 @@
  *     addr:len       the call is made; the length of the address it returns
  *                    (name, peer, source) is 4 bytes more than the kernel's
  *     data           the call is made; the first byte received is changed
+ *                    (an empty datagram gains a byte)
  *     deliver        a receive is made; a failure answers a made-up datagram
  *     drop           a send is not made but answers success; a receive is
  *                    made (the datagram is gone) and answers -1 EAGAIN
@@ -105,6 +106,9 @@ static const char *const call_names[] = {
 	"recv",
 	"recvmmsg",
 	"ioctl",
+	/* Catalogue II: connect/send */
+	"writev",
+	"sendmmsg",
 };
 #define NCALLS (sizeof(call_names) / sizeof(call_names[0]))
 static long occurrences[NCALLS];
@@ -361,6 +365,29 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 	return hook_end(&h, ret, len, 0);
 }
 
+ssize_t writev(int fd, const struct iovec *iov, int n)
+{
+	struct hook h;
+
+	if (!hook_begin(&h, "writev", fd))
+		return REAL(writev)(fd, iov, n);
+	struct msghdr msg = { .msg_iov = (struct iovec *)iov, .msg_iovlen = n > 0 ? (size_t)n : 0 };
+	long len = (long)iov_total(&msg);
+	long ret = h.kind == K_DROP ? len : REAL(writev)(fd, iov, n);
+	return hook_end(&h, ret, len, 0);
+}
+
+/* drop: no message is sent, and all are said to be. */
+int sendmmsg(int fd, struct mmsghdr *msgs, unsigned int n, int flags)
+{
+	struct hook h;
+
+	if (!hook_begin(&h, "sendmmsg", fd))
+		return REAL(sendmmsg)(fd, msgs, n, flags);
+	long ret = h.kind == K_DROP ? (long)n : REAL(sendmmsg)(fd, msgs, n, flags);
+	return (int)hook_end(&h, ret, (long)n, 0);
+}
+
 /* ---- receives ------------------------------------------------------------------ */
 
 static const char made_up[] = "mutant";
@@ -381,8 +408,12 @@ static long recv_change(struct hook *h, int fd, long ret, void *buf, size_t len,
 		if (addr && alen && REAL(getsockname)(fd, addr, alen) != 0)
 			*alen = 0;
 	}
-	if (h->kind == K_DATA && ret > 0 && buf && len > 0)
+	if (h->kind == K_DATA && ret == 0 && buf && len > 0) {
+		((unsigned char *)buf)[0] = 'x';
+		ret = 1;
+	} else if (h->kind == K_DATA && ret > 0 && buf) {
 		((unsigned char *)buf)[0] ^= 0x20;
+	}
 	if ((h->kind == K_ADDR_HOST || h->kind == K_ADDR_PORT) && ret >= 0 && addr && alen)
 		addr_change(addr, *alen, h->kind);
 	if (h->kind == K_ADDR_LEN && ret >= 0 && addr && alen && *alen)

@@ -1,0 +1,46 @@
+/* udp.connect.unreachable_route_ehostunreach
+ *
+ * connect() looks the route to the peer up, and a route can say no in
+ * more ways than by its absence (ENETUNREACH,
+ * udp.connect.no_route_enetunreach).  Toward an unreachable route (ip route add unreachable)
+ * connect() fails with EHOSTUNREACH: the errno is the route type's, and
+ * the socket stays unconnected.  The route covers the plan's no-route
+ * prefix, added by the rule in the client's namespace only.
+ *
+ * References: fib_props[] in net/ipv4/fib_semantics.c (RTN_UNREACHABLE:
+ * -EHOSTUNREACH), ip6_rt_type_to_error() in net/ipv6/route.c; __ip4_datagram_connect()
+ * in net/ipv4/datagram.c and ip6_datagram_dst_update() in
+ * net/ipv6/datagram.c (the lookup's error is connect()'s); ip-route(8);
+ * unbound #431 ("udp connect failed: Permission denied").
+ */
+#include "udpc.h"
+
+#include <errno.h>
+#include <linux/rtnetlink.h>
+
+static void run(struct probe *p)
+{
+	struct sock *client = sock_open(p, HOST_CLIENT, "client");
+
+	route_no_route_as(p, HOST_CLIENT, ROUTE_TYPE(RTN_UNREACHABLE));
+	expect_errno(p, sock_connect(p, client, addr_no_route(p, PORT_SERVER)), EHOSTUNREACH);
+	expect_errno(p, sock_getpeername(p, client), ENOTCONN);
+}
+
+const struct rule rule = {
+	.id = "udp.connect.unreachable_route_ehostunreach",
+	.sentence = "connect() of a UDP socket toward an unreachable route (ip route add unreachable) fails with EHOSTUNREACH.",
+	.why = "The route lookup of ip4_datagram_connect() (ip6_datagram_connect()) finds a "
+	       "route of type RTN_UNREACHABLE, whose error is -EHOSTUNREACH, and "
+	       "connect() returns it before storing the peer.",
+	.families = FAM_ALL,
+	.topology = TOPO_LINK,
+	.outcomes = {
+		{ "Linux", "fib_props[] in net/ipv4/fib_semantics.c", "EHOSTUNREACH" },
+		{ "POSIX", "connect(): [ENETUNREACH], [EHOSTUNREACH], [EACCES] may be returned",
+		  "an error" },
+		{ "BSD", "4.4BSD has no typed reject routes (RTF_REJECT: EHOSTUNREACH)",
+		  "EHOSTUNREACH" },
+	},
+	.run = run,
+};
