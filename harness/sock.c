@@ -350,23 +350,41 @@ struct call sock_recverr_on(struct probe *p, struct sock *s)
 	return sock_setsockopt_int(p, s, SOCKOPT(SOL_IP, IP_RECVERR), 1);
 }
 
+/* The IPv4 address inside an AF_INET or IPv4-mapped AF_INET6 address. */
+static struct in_addr v4_of(const struct addr *a)
+{
+	struct in_addr in;
+
+	if (a->ss.ss_family == AF_INET)
+		return ((const struct sockaddr_in *)&a->ss)->sin_addr;
+	memcpy(&in, &((const struct sockaddr_in6 *)&a->ss)->sin6_addr.s6_addr[12], sizeof(in));
+	return in;
+}
+
+static const char *v4_str(struct in_addr in, char *buf, size_t n)
+{
+	return inet_ntop(AF_INET, &in, buf, (socklen_t)n);
+}
+
 struct call sock_join_group(struct probe *p, struct sock *s, struct addr group)
 {
 	struct call c = { .ok = 0 };
 	char as[80];
 
 	addr_str(&group, as, sizeof(as));
-	if (group.ss.ss_family == AF_INET6) {
+	if (p->fam == FAM_IPV6) {
 		struct ipv6_mreq mr = { .ipv6mr_interface = 0 };
 		memcpy(&mr.ipv6mr_multiaddr, &((struct sockaddr_in6 *)&group.ss)->sin6_addr,
 		       sizeof(mr.ipv6mr_multiaddr));
 		trace_begin(p, &c, "setsockopt(%s, SOL_IPV6, IPV6_JOIN_GROUP, {%s, 0})", s->role, as);
 		trace_answer(&c, setsockopt(s->fd, SOL_IPV6, IPV6_JOIN_GROUP, &mr, sizeof(mr)));
 	} else {
-		struct ip_mreq mr = { .imr_interface.s_addr = htonl(INADDR_ANY) };
-		mr.imr_multiaddr = ((struct sockaddr_in *)&group.ss)->sin_addr;
-		trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_ADD_MEMBERSHIP, {%s, 0.0.0.0})", s->role,
-			    as);
+		struct addr own = addr_host(p, s->host, 0);
+		struct ip_mreq mr = { .imr_multiaddr = v4_of(&group), .imr_interface = v4_of(&own) };
+		char gs[INET_ADDRSTRLEN], is[INET_ADDRSTRLEN];
+		trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_ADD_MEMBERSHIP, {%s, %s})", s->role,
+			    v4_str(mr.imr_multiaddr, gs, sizeof(gs)),
+			    v4_str(mr.imr_interface, is, sizeof(is)));
 		trace_answer(&c, setsockopt(s->fd, SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)));
 	}
 	trace_end(p, &c, NULL);
@@ -820,22 +838,6 @@ struct iov_list {
 	size_t n, total;
 	char text[CALL_LINE_MAX / 2];
 };
-
-/* The IPv4 address inside an AF_INET or IPv4-mapped AF_INET6 address. */
-static struct in_addr v4_of(const struct addr *a)
-{
-	struct in_addr in;
-
-	if (a->ss.ss_family == AF_INET)
-		return ((const struct sockaddr_in *)&a->ss)->sin_addr;
-	memcpy(&in, &((const struct sockaddr_in6 *)&a->ss)->sin6_addr.s6_addr[12], sizeof(in));
-	return in;
-}
-
-static const char *v4_str(struct in_addr in, char *buf, size_t n)
-{
-	return inet_ntop(AF_INET, &in, buf, (socklen_t)n);
-}
 
 static struct call send_form_traced(struct probe *p, struct sock *s, enum send_form form,
 				    const char *buf, size_t len, const char *shown, int flags,
