@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # udpconform: see README.md.  `sudo make check` is the main job.
 
 VERSION := $(shell cat VERSION)

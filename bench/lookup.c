@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* What finding the one connected socket costs when many share its port.
  *
  * The server has N UDP sockets bound to one address and port, each connected

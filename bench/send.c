@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* What a datagram costs to send, connected or not (issue 7).
  *
  * Stevens (UNP vol. 1, §8.11.2), after Partridge and Pink (1993): sendto()

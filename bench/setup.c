@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* What a rule pays before its first call: the namespaces of its topology,
  * built (topo_build()) and ready to carry traffic (ready_wait()).
  * Every family of every rule pays it once, in a child of its own, so the

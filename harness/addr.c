@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Socket addresses (addr.h), from the addressing plan (netns/plan.c) as
  * the probe's family writes them. */
 #include "internal.h"

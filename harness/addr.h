@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Socket addresses (struct addr): a host's address depends on the topology
  * and on the probe's family, so a rule names hosts, ports and the roles of
  * addresses (broadcast, group, unreachable), never literals; the addressing

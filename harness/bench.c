@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* The benchmarks' runner and measuring tools (bench.h).
  *
  * The runner is rule.c's in small: the parent forks, never enters a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* udpconform benchmarks: what a bench/<name>.c program sees.
  *
  * A benchmark runs like a rule: in a forked child, inside fresh network

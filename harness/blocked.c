@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* A recvfrom() blocked in a second thread (blocked.h). */
 #define _GNU_SOURCE
 #include "clock.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* A recvfrom() without MSG_DONTWAIT made by a second thread: start returns
  * once that thread is asleep inside recvfrom() (ERROR if it is not within
  * WAIT_MS), finish collects its answer.  SO_RCVTIMEO = WAIT_MS bounds the

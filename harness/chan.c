@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* The child's side of the channel to its parent: one record per line.
  * A record is one write() of less than PIPE_BUF bytes, so it arrives whole
  * even if the child dies right after. */

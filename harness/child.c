@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * child.c: the forked child that runs one family (a rule's, or a
  * benchmark's) in namespaces of its own.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The harness's one clock: CLOCK_MONOTONIC, for bounds and durations; and
  * the process's CPU time, for benchmarks. */
 #ifndef UDPC_CLOCK_H

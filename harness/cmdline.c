@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* The probe's command line (cmdline.h). */
 #define _GNU_SOURCE
 #include "cmdline.h"

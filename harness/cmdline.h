@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The probe's command line (docs: INTERFACE, README "One probe"):
  *   PROBE [--family LIST] [--json FILE] [--timeout S] [--strict] [--cpu N]
  *         [--meta] [--lost REASON] [--help]

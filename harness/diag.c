@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* sock_diag: the kernel's UDP socket table asked over NETLINK_SOCK_DIAG
  * through libnl, inside a host (see state.h).  udp_diag_dump() in
  * net/ipv4/udp_diag.c walks the table of the requested family and

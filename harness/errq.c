@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* The error queue (errq.h): recvmsg(MSG_ERRQUEUE), traced like sock.c:
  * one system call, one transcript line. */
 #define _GNU_SOURCE

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Expectations record PASS or FAIL and let the rule go on; must() turns
  * anything but success into ERROR, because a setup step that fails means
  * the rule was never asked. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Expectations: expect_*() compare an answer with the rule's literal
  * expectation, record PASS or FAIL and carry on; must() accepts nothing but
  * success: anything else is ERROR (setup failed, the rule could not even be

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* The families a rule runs in: their names and socket domains. */
 #include "internal.h"
 

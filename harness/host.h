@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Setup a rule makes in one host of its topology, beyond what the topology
  * sets: a sysctl it depends on, one more address.  Traced as a transcript
  * line; anything but success is ERROR.  (Catalogue II: receive/errors.) */

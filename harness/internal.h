@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Harness internals shared between its source files (harness/ and netns/);
  * rules never include it.  Sections by object, each named for its file. */
 #ifndef UDPC_INTERNAL_H

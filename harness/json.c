@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* JSON strings (json.h): quote, backslash and control characters escaped;
  * everything else, UTF-8 included, passes as it is. */
 #include "json.h"

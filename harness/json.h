@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The one JSON encoder: strings escaped as RFC 8259 says, appended to a str. */
 #ifndef UDPC_JSON_H
 #define UDPC_JSON_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* KTAP (ktap.h), in kselftest's words: ok / not ok, and the directives
  * SKIP, XFAIL, XPASS, ERROR, TIMEOUT after '#'. */
 #include "ktap.h"

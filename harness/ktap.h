@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The probe's stdout: KTAP version 1, test names the family names. */
 #ifndef UDPC_KTAP_H
 #define UDPC_KTAP_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* main() of every probe: runs the rule once per selected family (run.c),
  * judges each (result.c) and reports it as KTAP on stdout (ktap.c) and as
  * a JSON record (record.c).  Exit status as kselftest.h has it: 0 pass
@@ -7,6 +8,7 @@
 #include "internal.h"
 #include "ktap.h"
 #include "record.h"
+#include "userns.h"
 
 #include <unistd.h>
 
@@ -59,6 +61,7 @@ int main(int argc, char **argv)
 		record_meta_print(&rule);
 		return EXIT_PASS;
 	}
+	userns_enter(); /* without root: a user namespace owns the families' netns */
 	launcher_bind();
 	for (int i = 0; i < 3; i++)
 		n += (cl.families & families[i]) != 0;

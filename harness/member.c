@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* A member of the server's SO_REUSEPORT group (member.h). */
 #include "udpc.h"
 

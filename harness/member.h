@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* A member of the SO_REUSEPORT group on the server's address and port:
  * opened on the server, SO_REUSEPORT set, bound to PORT_SERVER; anything
  * but success is ERROR. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* A host's SNMP counters (mib.h), read in its namespace. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* A host's SNMP counters (/proc/net/snmp, snmp6). */
 #ifndef UDPC_MIB_H
 #define UDPC_MIB_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Probes never look names up.  libnl has helpers that would (getaddrinfo,
  * getprotobyname), and in a static binary those need glibc's NSS modules at
  * run time, which an initramfs does not have.  These stand-ins make such a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Pairs of connected sockets, one per peer port, exchanged in an order that
  * proves where every datagram went.  See peers.h. */
 #include "udpc.h"

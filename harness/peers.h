@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* peers: many sockets on one port of the server, each connected to a peer of
  * its own on the client, and the exchange that proves each gets only its
  * peer's datagram.  Used by rules on the connected-socket lookup paths

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* A probe's family run as the rule sees it: its family, and its end by
  * ERROR or SKIP.  The family's last record, then the child's end; va_end
  * comes before _exit because C pairs every va_start with a va_end in the

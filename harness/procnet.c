@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* /proc/net/udp and /proc/net/udp6, read inside a host (see state.h).  The
  * file follows the reading task's network namespace; each line is written by
  * udp4_format_sock() (net/ipv4/udp.c) or __ip6_dgram_sock_seq_show()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* JSON records and metadata (record.h). */
 #include "record.h"
 #include "internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The JSON record of one rule x family (schema 2, docs/results-schema.md),
  * and the rule's metadata (--meta): the one writer of both. */
 #ifndef UDPC_RECORD_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* A family's records (records.h). */
 #include "records.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* What one family's child reported over its channel (chan.c), line by line,
  * as the parent collected it: "K text", K the kind of record. */
 #ifndef UDPC_RECORDS_H

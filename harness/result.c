@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* The verdict of one family (result.h). */
 #define _GNU_SOURCE
 #include "result.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* One rule x family: its verdict, the reason, and what the child reported.
  * The one place a run becomes a verdict. */
 #ifndef UDPC_RESULT_H

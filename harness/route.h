@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* udpconform harness: a route one rule adds itself, in one host. */
 #ifndef UDPC_ROUTE_H
 #define UDPC_ROUTE_H

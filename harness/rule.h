@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* What a rule declares: its metadata as data, one struct per rule file.
  * Part of udpc.h, the one header a rule includes. */
 #ifndef UDPC_RULE_H

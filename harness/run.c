@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* The family runner (run.h).
  *
  * The parent never enters a namespace and never opens a socket: whatever

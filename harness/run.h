@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The family runner, shared by rules (main.c) and benchmarks (bench.c):
  * one forked child per family, in fresh namespaces, reporting over a
  * channel (chan.c), killed at one bound. */

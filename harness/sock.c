@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Traced socket calls.  Each makes exactly one system call, records it in the
  * transcript and returns what the kernel answered; judging the answer is the
  * caller's business (expect_* or must). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Sockets and the traced calls on them.  Each sock_*() call makes exactly
  * one system call, records it in the transcript and returns what the kernel
  * answered; judging the answer is expect_*()'s or must()'s business. */

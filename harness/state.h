@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* udpconform harness: what the kernel's socket tables say about a socket.
  *
  * Two readers of the same table: /proc/net/udp (udp6 for AF_INET6 sockets)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Median, quartiles, min and max (stats.h). */
 #include "stats.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Statistics over trials. */
 #ifndef UDPC_STATS_H
 #define UDPC_STATS_H

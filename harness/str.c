@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* A growing string (str.h).  Out of memory ends the process: there is no
  * verdict to save. */
 #include "str.h"

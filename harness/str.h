@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* A growing string: what the JSON writers build a record in. */
 #ifndef UDPC_STR_H
 #define UDPC_STR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* udpconform harness: a per-namespace sysctl one rule depends on, set in one
  * host of its topology (the topology's own settings are in topo.c). */
 #ifndef UDPC_SYSCTL_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* The transcript: every call a rule makes, in strace/packetdrill shape,
  * sockets named by role, errno by name, kernel-chosen ports masked, so that
  * transcripts from two kernels diff line by line. */

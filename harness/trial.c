@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Trials of a flow of datagrams, and their records (trial.h). */
 #define _GNU_SOURCE
 #include "trial.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Trials: n datagrams sent from one socket to another, timed, and the
  * records that report them. */
 #ifndef UDPC_TRIAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* udpconform harness: the one header a rule file includes.
  *
  * A rule is one C file that defines `const struct rule rule` and a run

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Verdicts (verdict.h). */
 #include "verdict.h"
 

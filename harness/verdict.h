@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Verdicts in kselftest's words (tools/testing/selftests/kselftest.h), and
  * the one place that decides which of them fail a run. */
 #ifndef UDPC_VERDICT_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* The wire: an AF_PACKET socket in one host, and the UDP datagrams it saw. */
 #define _GNU_SOURCE
 #include "clock.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* udpconform harness: what a host's link carries, seen from inside the host.
  *
  * A wire is an AF_PACKET socket opened in one host's namespace.  It shows

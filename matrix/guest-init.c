@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * guest-init: PID 1 of a `make matrix` guest.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * tsc-khz: prints this machine's TSC frequency in kHz.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # make bench: what connecting a UDP socket costs and saves (issue 7), the
 # suite's own speed, and the namespace setup per rule.  Builds the bench
 # programs, then scripts/bench runs them and writes

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # make lint: static checks of the project's own code.  Files are found, not
 # listed, so that a new script or a new folder of C is checked from the start.
 #   make lint-shell     shellcheck: every shell script, bats file and helper
@@ -5,13 +6,14 @@
 #   make lint-tidy      clang-tidy with .clang-tidy: every .c (one stamp each
 #                       in build/lint, so a second run redoes only what changed)
 #   make lint-format    clang-format --dry-run with .clang-format: every .c, .h
+#   make lint-spdx      scripts/spdx-check: every source file has an SPDX line
 # Debian packages: shellcheck cppcheck clang-tidy clang-format.
 #   make lint-python    pyflakes3: every Python file (by name or #! line)
-.PHONY: lint lint-shell lint-cppcheck lint-tidy lint-format lint-python
+.PHONY: lint lint-shell lint-cppcheck lint-tidy lint-format lint-python lint-spdx
 
 LINT := build/lint
 
-lint: lint-shell lint-cppcheck lint-tidy lint-format lint-python
+lint: lint-shell lint-cppcheck lint-tidy lint-format lint-python lint-spdx
 
 # Only a lint goal pays for walking the tree.
 ifneq ($(filter lint lint-%,$(MAKECMDGOALS)),)
@@ -86,3 +88,8 @@ lint-format:
 		echo "lint: clang-format: fix with: clang-format -i FILE..." >&2; exit 1; \
 	fi
 	@echo "lint: clang-format: $(words $(LINT_C) $(LINT_H)) files formatted"
+
+# Files from other branches arrive without the line: scripts/spdx-check --fix.
+lint-spdx:
+	@scripts/spdx-check
+	@echo "lint: spdx: every source file has an SPDX-License-Identifier"

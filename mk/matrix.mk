@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # make matrix: the suite under several Linux kernels (Debian's, booted under
 # QEMU) and the running one, side by side in REPORT.md.  See scripts/matrix.
 #   make matrix KERNELS="6.1 6.12"   which Debian kernels (the default)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # make mutate: mutation testing, proof that every rule can fail.  The probes
 # are built again, linked against libc.so (DYNAMIC=1), into their own folder,
 # so that the fault-injection shim (tests/mutate/shim.c, LD_PRELOAD, tests

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # make valgrind: a sample of probes (every topology, the harness's test
 # probes) under valgrind memcheck, children included; fails on any error or
 # leak.  memcheck cannot replace malloc in a static binary, so the probes are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* A rule's own setup in one host (host.h): a sysctl, an extra address. */
 #include "host.h"
 #include "internal.h"

@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Hosts are anonymous network namespaces.  Each is made by unshare() and
  * held only by a file descriptor of this process, so it disappears with the
  * process however it ends, SIGKILL included: no name in /run/netns, no bind
  * mount, nothing for anyone to clean up. */
 #define _GNU_SOURCE
 #include "internal.h"
+#include "userns.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,8 +17,7 @@ int netns_new(struct probe *p)
 {
 	if (unshare(CLONE_NEWNET) != 0) {
 		if (errno == EPERM)
-			probe_error(p, "cannot create a network namespace (EPERM): "
-				       "run as root, e.g. sudo make check");
+			probe_error(p, "%s", userns_refusal());
 		if (errno == EINVAL)
 			probe_skip(p, "kernel has no network namespaces (CONFIG_NET_NS)");
 		probe_error(p, "unshare(CLONE_NEWNET): %s", strerror(errno));

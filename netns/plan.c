@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* The addressing plan (plan.h). */
 #include "plan.h"
 

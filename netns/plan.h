@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* The addressing plan: every address the topologies give their hosts and
  * every address a rule may name, in one place.  Unicast only from
  * 198.18.0.0/15 (RFC 2544) and 2001:db8::/32 (RFC 3849), plus loopback;

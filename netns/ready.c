@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Waiting for links to carry traffic.  A veth gets its carrier when both
  * ends are up, but its transmit queue stays noop_qdisc, which silently drops
  * every packet, until the linkwatch work has run dev_activate() for it;

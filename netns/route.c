@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Routes a rule adds itself (see route.h); the topologies' own are topo.c's. */
 #include "internal.h"
 #include "plan.h"

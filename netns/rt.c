@@ -1,6 +1,9 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* rtnetlink (rt.h). */
 #include "rt.h"
+#include "userns.h"
 
+#include <errno.h>
 #include <linux/if.h>
 #include <linux/if_arp.h>
 #include <linux/neighbour.h>
@@ -34,6 +37,8 @@ static void rt_check(struct rt *rt, int err, const char *what)
 {
 	if (err == 0)
 		return;
+	if (err == -NLE_PERM)
+		userns_cannot(rt->p, EPERM, what);
 	/* ERROR, not SKIP: the rule applies to this kernel, only the bench
 	 * to test it on is missing, and one command brings it. */
 	if (err == -NLE_OPNOTSUPP && strstr(what, "veth"))

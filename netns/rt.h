@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* rtnetlink through libnl-route-3, one socket per namespace: links,
  * addresses, neighbours and routes as the topologies need them.  Any
  * failure is ERROR (probe_error()) naming what could not be made. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Per-namespace sysctls.  /proc/sys/net shows the network namespace of the
  * task that opens the file, so a write after netns_enter() changes that host
  * only; a key absent there is not per-namespace on this kernel and is never
@@ -5,6 +6,7 @@
 #include "internal.h"
 #include "plan.h"
 #include "sysctl.h"
+#include "userns.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -57,6 +59,7 @@ void sysctl_set(struct probe *p, int ns, const char *key, const char *value)
 {
 	int err = sysctl_write(p, ns, key, value);
 
+	userns_cannot(p, -err, key);
 	if (err != 0)
 		probe_error(p, "sysctl net/%s = %s: %s", key, value, strerror(-err));
 }
@@ -66,6 +69,7 @@ void sysctl_try(struct probe *p, int ns, const char *key, const char *value)
 {
 	int err = sysctl_write(p, ns, key, value);
 
+	userns_cannot(p, -err, key);
 	if (err == -ENOENT)
 		chan_send(p, 'N', "sysctl net/%s is not per-namespace on this kernel; left as is", key);
 	else if (err != 0)

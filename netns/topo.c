@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Topologies, declared as data and built through libnl-route-3.
  *
  * Every host is a fresh network namespace.  Links are veth pairs created in

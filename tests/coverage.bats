@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # docs/coverage.md: the peers' cases and the rules that cover them.
 
 @test "every rule docs/coverage.md names is a probe, and its ratios and summary agree with its rows" {

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-only
 """docs/coverage.md against the rules and against itself (tests/coverage.bats).
 
 Checks, and exits 1 with one line per problem:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # Bad input: each gets one line saying what is wrong and what to do, and an
 # exit status of its own, before anything runs.
 # shellcheck disable=SC2154 # stderr is set by bats' run --separate-stderr

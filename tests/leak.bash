@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # Loaded by tests/leak.bats: what the caller's machine looks like, in forms
 # that compare with ==, so that "nothing was left behind" is a string test.
 # shellcheck shell=bash

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # make matrix (scripts/matrix): every way a kernel run can go wrong gets one
 # line or an ERROR that says why, and a kernel without veth or IPv6 gets the
 # harness's own one-line answer.  The guests boot Debian's 6.1 kernel (cloud

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # The fault-injection shim of make mutate (tests/mutate/shim.c): unmutated,
 # a rule passes under it and its calls are counted; one changed answer of
 # the call the rule checks makes the rule FAIL.
@@ -52,7 +53,11 @@ teardown() {
 }
 
 @test "scripts/mutate kills the rule with every mutation of its checked calls and prints the score" {
-	run -0 env RULES=udp.send.unconnected_send_edestaddrreq FAMILIES=ipv4 BUILD=build/mutate scripts/mutate
-	assert_line --regexp '^udp\.send\.unconnected_send_edestaddrreq +ipv4 +send:1:errno:EINVAL +killed$'
+	run -0 env UDPC_PROGRESS=plain RULES=udp.send.unconnected_send_edestaddrreq FAMILIES=ipv4 \
+		BUILD=build/mutate scripts/mutate
 	assert_line "mutation score: 4/4 = 100.0%"
+	# A counter while it runs; the full table in a file.
+	assert_line --regexp '^mutate: 4/4 udp\.send\.unconnected_send_edestaddrreq ipv4 '
+	assert_line "mutate: every mutation and its verdict: build/mutate/mutate.tsv"
+	grep -qx $'udp.send.unconnected_send_edestaddrreq\tipv4\tsend:1:errno:EINVAL\tkilled' build/mutate/mutate.tsv
 }

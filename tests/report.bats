@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # scripts/report and scripts/compare: outputs against tests/golden, and the
 # reader against malformed input.  Needs python3 and bats only; runs as root
 # or not.  After an intended change to the outputs: scripts/update-goldens.

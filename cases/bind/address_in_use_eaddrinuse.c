@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.address_in_use_eaddrinuse
  *
  * Two UDP sockets without SO_REUSEADDR or SO_REUSEPORT cannot share a local

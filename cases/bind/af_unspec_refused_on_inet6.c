@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.af_unspec_refused_on_inet6
  *
  * The AF_UNSPEC compatibility of AF_INET's bind() (see

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.af_unspec_wildcard_accepted_on_inet
  *
  * An AF_INET socket's bind() takes a sockaddr whose family is AF_UNSPEC as

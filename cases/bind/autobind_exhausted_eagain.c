@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.autobind_exhausted_eagain
  *
  * connect() and sendto() give an unbound UDP socket a port of their own

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.bind_address_no_port_defers_port
  *
  * IP_BIND_ADDRESS_NO_PORT lets bind() fix a socket's address without

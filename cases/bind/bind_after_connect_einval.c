@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.bind_after_connect_einval
  *
  * connect() on an unbound UDP socket binds it (an ephemeral port, the

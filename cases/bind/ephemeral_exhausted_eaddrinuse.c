@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.ephemeral_exhausted_eaddrinuse
  *
  * bind() to port 0 asks the kernel for a free port of the socket's

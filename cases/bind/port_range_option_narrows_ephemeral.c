@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.port_range_option_narrows_ephemeral
  *
  * IP_LOCAL_PORT_RANGE gives one socket its own ephemeral range.  Every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.reuseport_port_zero_shares_port
  *
  * bind() to port 0 looks for a port no other socket conflicts with, and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.second_bind_einval
  *
  * A UDP socket is bound once.  A second bind(), to any address, fails with

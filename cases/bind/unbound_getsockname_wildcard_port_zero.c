@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.bind.unbound_getsockname_wildcard_port_zero
  *
  * A UDP socket that was never bound, connected or sent from has no local

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.broadcast.connected_to_broadcast_misses_unicast_reply
  *
  * A socket connected to a broadcast address has that address as its peer,

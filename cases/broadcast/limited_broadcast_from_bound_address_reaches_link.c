@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.broadcast.limited_broadcast_from_bound_address_reaches_link
  *
  * The same limited broadcast that has no route (see

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.broadcast.limited_broadcast_unrouted_enetunreach
  *
  * 255.255.255.255, the limited broadcast, belongs to no subnet, so the

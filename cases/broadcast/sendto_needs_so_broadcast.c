@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.broadcast.sendto_needs_so_broadcast
  *
  * A datagram to a broadcast address needs SO_BROADCAST, also from sendto()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.broadcast.unicast_bound_misses_broadcast
  *
  * A broadcast to a port goes to every socket on that port whose local

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.blackhole_route_einval
  *
  * connect() looks the route to the peer up, and a route can say no in

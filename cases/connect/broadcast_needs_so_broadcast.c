@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.broadcast_needs_so_broadcast
  *
  * A UDP socket may not be connected to a broadcast address unless it has

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.broadcast_with_so_broadcast_reaches_link
  *
  * With SO_BROADCAST set, a UDP socket may be connected to the link's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.eafnosupport_connect_binds_port
  *
  * An IPv4 UDP socket asked to connect to an AF_INET6 address fails with

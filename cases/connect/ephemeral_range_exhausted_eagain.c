@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.ephemeral_range_exhausted_eagain
  *
  * The ephemeral ports of a host are a finite range.  With the range cut

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.explicit_bind_kept
  *
  * An address the application bound stays the socket's address through

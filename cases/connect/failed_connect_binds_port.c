@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.failed_connect_binds_port
  *
  * connect() binds an unbound UDP socket before it looks at the peer at all,

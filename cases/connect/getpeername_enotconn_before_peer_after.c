@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.getpeername_enotconn_before_peer_after
  *
  * getpeername() is how an application asks whether a UDP socket is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.inet6_address_on_inet_socket_eafnosupport
  *
  * An IPv4 socket cannot be connected to an IPv6 address: connect() with an

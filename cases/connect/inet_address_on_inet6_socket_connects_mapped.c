@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.inet_address_on_inet6_socket_connects_mapped
  *
  * An IPv6 socket that is not IPV6_V6ONLY takes a plain AF_INET sockaddr in

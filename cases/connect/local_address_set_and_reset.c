@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.local_address_set_and_reset
  *
  * connect() sends nothing, but it does fix the local end: an unbound socket

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.loopback_source_sticks_einval
  *
  * An unbound UDP socket connected to a loopback address takes a loopback

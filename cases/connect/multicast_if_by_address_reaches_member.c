@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.multicast_if_by_address_reaches_member
  *
  * IP_MULTICAST_IF names the interface a socket's multicast leaves by, here

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.multicast_if_by_index_reaches_member
  *
  * The outgoing interface of a socket's multicast can be named by its index:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.multicast_loop_delivers_to_own_host
  *
  * Multicast loopback is on unless a program turns it off: what a UDP

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.multicast_loop_off_skips_own_host
  *
  * With multicast loopback turned off (IP_MULTICAST_LOOP 0 on an AF_INET

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.multicast_send_reaches_member
  *
  * A UDP socket may be connected to a multicast group: connect() succeeds

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.multicast_without_route_or_interface_enetunreach
  *
  * An IPv4 multicast group is reached through a route like any destination.

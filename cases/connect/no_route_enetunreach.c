@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.no_route_enetunreach
  *
  * connect() is where a UDP socket first meets the routing table: a peer that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.port_zero_leaves_no_peer
  *
  * connect() to a peer whose port is 0 succeeds, on an unbound socket and on

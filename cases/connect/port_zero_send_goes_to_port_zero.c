@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.port_zero_send_goes_to_port_zero
  *
  * A UDP socket connected to port 0 has no peer to name (getpeername() is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.prohibit_route_eacces
  *
  * connect() looks the route to the peer up, and a route can say no in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.reconnect_changes_peer
  *
  * A connected UDP socket may call connect() again: the new peer replaces

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.reconnect_keeps_ephemeral_port
  *
  * The ephemeral port connect() gives an unbound UDP socket is the socket's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.reconnect_to_port_zero_forgets_peer
  *
  * A connected UDP socket connected again to port 0 succeeds and no longer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.rfc2133_sockaddr_in6_length_accepted
  *
  * An IPv6 socket accepts a sockaddr_in6 of 24 bytes, the length it had in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.same_four_tuple_with_reuseaddr
  *
  * UDP keeps no table of 4-tuples in use: two sockets bound with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.sends_nothing
  *
  * connect() on a UDP socket is local bookkeeping: it records the peer, picks

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.short_addrlen_einval
  *
  * The address length passed to connect() must cover the address: a length

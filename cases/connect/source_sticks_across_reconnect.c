@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.source_sticks_across_reconnect
  *
  * The source address the first connect() chose is kept by the socket: a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.unbound_gets_route_source_and_ephemeral_port
  *
  * connect() on a socket that was never bound binds it: the port is an

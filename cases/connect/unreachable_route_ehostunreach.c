@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.unreachable_route_ehostunreach
  *
  * connect() looks the route to the peer up, and a route can say no in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.wildcard_address_is_local_host
  *
  * connect() to the wildcard address (0.0.0.0, ::) does not fail: it means

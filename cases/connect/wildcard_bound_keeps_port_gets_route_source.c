@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.wildcard_bound_keeps_port_gets_route_source
  *
  * A socket bound to the wildcard address with a port of its own keeps that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.wildcard_port_zero_binds_loopback_no_peer
  *
  * connect() of an unbound UDP socket to the wildcard address with port 0

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.af_unspec_disconnects
  *
  * connect() with an address whose family is AF_UNSPEC dissolves the

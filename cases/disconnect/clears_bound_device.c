@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.clears_bound_device
  *
  * Disconnecting a UDP socket undoes SO_BINDTODEVICE too: a socket bound to

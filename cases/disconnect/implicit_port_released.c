@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.implicit_port_released
  *
  * What disconnect keeps follows what the application fixed with bind(), part

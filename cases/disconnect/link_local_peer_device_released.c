@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.link_local_peer_device_released
  *
  * An IPv6 link-local address means something only on one link, so

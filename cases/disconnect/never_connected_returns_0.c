@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.never_connected_returns_0
  *
  * Disconnecting a UDP socket that was never connected is not an error:

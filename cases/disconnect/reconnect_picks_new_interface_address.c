@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.reconnect_picks_new_interface_address
  *
  * Disconnecting gives back the source address connect() chose, so the next

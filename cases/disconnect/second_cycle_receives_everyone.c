@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.second_cycle_receives_everyone
  *
  * Connect and disconnect can be repeated: a socket bound to an address and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.sockaddr_complete_after_disconnect
  *
  * However a program spells the disconnect, the socket is left whole: an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.unspec_address_length
  *
  * A disconnect needs nothing of the address but its family: an AF_UNSPEC

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.wildcard_bound_receives_third_parties
  *
  * A server-style socket bound to the wildcard with a port, that connected to

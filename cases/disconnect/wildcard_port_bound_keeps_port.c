@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.wildcard_port_bound_keeps_port
  *
  * A socket bound to the wildcard address with an explicit port gets a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.disconnect.wildcard_port_zero_bound_loses_port
  *
  * A socket bound to the wildcard with port 0 (what "open a UDP socket on

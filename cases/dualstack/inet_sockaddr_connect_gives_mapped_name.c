@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.dualstack.inet_sockaddr_connect_gives_mapped_name
  *
  * An AF_INET6 socket connected with a plain AF_INET sockaddr is still an

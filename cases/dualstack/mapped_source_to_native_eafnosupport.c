@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.dualstack.mapped_source_to_native_eafnosupport
  *
  * An AF_INET6 socket whose source is an IPv4 address (bound to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.dualstack.native_bound_socket_is_v6only
  *
  * An AF_INET6 socket bound to a native IPv6 address (here ::1) can never

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.dualstack.v6only_connect_inet_sockaddr_eafnosupport
  *
  * An AF_INET6 socket takes a plain AF_INET sockaddr in connect() as the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.dualstack.v6only_connect_mapped_enetunreach
  *
  * An AF_INET6 socket with IPV6_V6ONLY speaks IPv6 only, and an IPv4-mapped

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.dualstack.v6only_frees_ipv4_port
  *
  * A dual-stack AF_INET6 socket bound to [::] holds the port for IPv4 too,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.dualstack.v6only_sendto_mapped_enetunreach
  *
  * The send side of IPV6_V6ONLY: sendto() an IPv4-mapped address from an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.dualstack.v6only_wildcard_misses_ipv4
  *
  * An AF_INET6 socket bound to [::] hears IPv4 datagrams to its port as

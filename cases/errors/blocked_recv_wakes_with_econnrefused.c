@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.blocked_recv_wakes_with_econnrefused
  *
  * An error that arrives while a recv() is already waiting wakes it: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.empty_errqueue_eagain_without_dontwait
  *
  * Reading the error queue never blocks: recvmsg(MSG_ERRQUEUE) without

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.error_cycle_repeats
  *
  * An ICMP error leaves no lasting mark on a connected socket: once recv()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.errqueue_entry_in_full
  *
  * What recvmsg(MSG_ERRQUEUE) answers for an ICMP port unreachable, every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.errqueue_next_error_becomes_pending
  *
  * The error queue is a queue: two port unreachables are read oldest first,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.errqueue_read_leaves_datagrams
  *
  * The error queue and the receive queue are separate: with a datagram

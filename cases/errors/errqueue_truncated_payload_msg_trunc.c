@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.errqueue_truncated_payload_msg_trunc
  *
  * recvmsg(MSG_ERRQUEUE) with a buffer shorter than the offending payload

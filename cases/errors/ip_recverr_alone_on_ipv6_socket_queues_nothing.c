@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.ip_recverr_alone_on_ipv6_socket_queues_nothing
  *
  * On an AF_INET6 socket talking native IPv6, IP_RECVERR is accepted but

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.ipv6_recverr_on_inet_socket_refused
  *
  * An AF_INET socket has no IPv6 options: setsockopt(SOL_IPV6,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.mapped_needs_ip_recverr
  *
  * An AF_INET6 socket that talks to an IPv4 peer (::ffff:a.b.c.d) sends

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.pending_error_before_queued_datagram
  *
  * A pending error jumps the queue: when an ICMP port unreachable arrives

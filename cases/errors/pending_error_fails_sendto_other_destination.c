@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.pending_error_fails_sendto_other_destination
  *
  * A pending error belongs to the socket, not to the destination: on a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.pending_error_reported_once
  *
  * An ICMP port unreachable leaves one pending error on a connected UDP

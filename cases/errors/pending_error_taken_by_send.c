@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.pending_error_taken_by_send
  *
  * The pending error is not kept for recv(): whatever call comes next takes

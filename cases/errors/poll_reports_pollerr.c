@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.poll_reports_pollerr
  *
  * A pending asynchronous error wakes poll() even though no datagram is

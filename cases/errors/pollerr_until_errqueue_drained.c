@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.pollerr_until_errqueue_drained
  *
  * With IP_RECVERR (IPV6_RECVERR) an error has two parts, and poll() keeps

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.recverr_errqueue_details
  *
  * With IP_RECVERR (IPV6_RECVERR on IPv6) set, the kernel keeps every ICMP

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.recverr_unconnected_gets_errors
  *
  * IP_RECVERR lifts the "connected sockets only" rule: an unconnected

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.recverr_unconnected_sendto_healthy_fails
  *
  * IP_RECVERR makes an unconnected socket keep a pending error, and the

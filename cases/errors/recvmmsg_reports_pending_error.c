@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.recvmmsg_reports_pending_error
  *
  * recvmmsg() reports a pending error like recv(): on a connected UDP

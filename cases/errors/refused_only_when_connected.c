@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.refused_only_when_connected
  *
  * A datagram to a port where nothing listens makes the receiving host answer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.so_error_optlen_is_int
  *
  * SO_ERROR is an int: given more room, getsockopt() writes the pending

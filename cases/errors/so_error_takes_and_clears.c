@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.so_error_takes_and_clears
  *
  * getsockopt(SO_ERROR) is the way to read the pending error without making

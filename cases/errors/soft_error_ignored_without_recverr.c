@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.soft_error_ignored_without_recverr
  *
  * Not every ICMP error becomes an error on a connected socket.  RFC 1122

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.soft_error_reported_with_recverr
  *
  * IP_RECVERR (IPV6_RECVERR) asks for every ICMP error, soft ones included:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.stale_error_before_later_reply
  *
  * A pending error is not dropped when the peer comes alive: the client's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.time_exceeded_blocked_recv_not_woken
  *
  * A recv() blocked on a connected UDP socket is not woken by a time

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.time_exceeded_ignored_without_recverr
  *
  * ICMP time exceeded is a soft error: a datagram sent with TTL 1 (hop

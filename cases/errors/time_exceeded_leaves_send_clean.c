@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.time_exceeded_leaves_send_clean
  *
  * A time exceeded leaves nothing behind for the sender either: after the

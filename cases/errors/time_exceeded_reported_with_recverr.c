@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.time_exceeded_reported_with_recverr
  *
  * With IP_RECVERR (IPV6_RECVERR) the soft error is delivered: a datagram

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.time_exceeded_unconnected_ignored
  *
  * An unconnected socket hears nothing of a time exceeded either: its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.errors.unconnected_blocked_recv_not_woken
  *
  * Without IP_RECVERR an unconnected socket is not told about ICMP errors,

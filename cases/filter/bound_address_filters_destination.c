@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.bound_address_filters_destination
  *
  * A socket bound to one local address receives only datagrams sent to

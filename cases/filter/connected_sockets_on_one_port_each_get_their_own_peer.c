@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.connected_sockets_on_one_port_each_get_their_own_peer
  *
  * Eight UDP sockets share the server's port through SO_REUSEADDR (no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.foreign_datagram_goes_to_reuseaddr_socket
  *
  * A connected socket's filter decides only what *it* receives, not what the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.foreign_datagram_refused_to_connected_sender
  *
  * A connected socket does not silently swallow a datagram from someone

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.foreign_datagrams_dropped
  *
  * A connected UDP socket receives only from its peer.  A datagram from

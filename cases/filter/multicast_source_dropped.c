@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.multicast_source_dropped
  *
  * A multicast address is never a source: a datagram whose source is the

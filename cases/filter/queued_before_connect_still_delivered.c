@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.queued_before_connect_still_delivered
  *
  * The connected socket's filter works on arrival, not on reading.  A

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.recvfrom_reports_peer
  *
  * recvfrom() on a connected UDP socket still fills in the source address,

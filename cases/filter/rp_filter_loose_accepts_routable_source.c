@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.rp_filter_loose_accepts_routable_source
  *
  * Loose reverse-path filtering (net.ipv4.conf.all.rp_filter = 2) only asks

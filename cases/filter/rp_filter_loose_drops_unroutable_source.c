@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.rp_filter_loose_drops_unroutable_source
  *
  * Loose reverse-path filtering still drops a datagram from a source the

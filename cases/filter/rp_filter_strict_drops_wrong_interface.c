@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.rp_filter_strict_drops_wrong_interface
  *
  * Strict reverse-path filtering (net.ipv4.conf.all.rp_filter = 1) drops a

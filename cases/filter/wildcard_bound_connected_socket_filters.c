@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.filter.wildcard_bound_connected_socket_filters
  *
  * A socket bound to the wildcard address filters exactly like one bound to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.multicast.unrouted_group_enetunreach
  *
  * A datagram to an IPv4 multicast group needs a device to go out on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.blocked_recv_wakes_for_peer_datagram
  *
  * A recv() sleeping on a connected UDP socket is woken by the peer's

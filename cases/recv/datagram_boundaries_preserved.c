@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.datagram_boundaries_preserved
  *
  * UDP keeps message boundaries: three datagrams queued together are read

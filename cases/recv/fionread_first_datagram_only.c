@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.fionread_first_datagram_only
  *
  * ioctl(FIONREAD) (SIOCINQ, the same request) on a UDP socket answers the

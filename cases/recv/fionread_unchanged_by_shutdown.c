@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.fionread_unchanged_by_shutdown
  *
  * shutdown() does not touch what is already queued on a UDP socket:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.fionread_zero_length_head
  *
  * FIONREAD cannot tell an empty queue from a queue whose first datagram

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.msg_trunc_flag_returns_real_length
  *
  * Linux lets a program learn a datagram's size while reading it: with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.peek_off_continues_past_peeked
  *
  * With SO_PEEK_OFF set (it starts at -1, off), each MSG_PEEK read starts

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.peek_short_buffer_leaves_datagram
  *
  * MSG_PEEK with a buffer shorter than the datagram returns the head of the

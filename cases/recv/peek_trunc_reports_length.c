@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.peek_trunc_reports_length
  *
  * The Linux idiom for sizing a buffer before reading: recvmsg() with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.read_on_connected_socket
  *
  * A connected UDP socket can be read with plain read(): it returns one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.readv_scatters_one_datagram
  *
  * readv() with two buffers fills them in order from one datagram: the

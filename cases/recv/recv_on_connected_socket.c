@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.recv_on_connected_socket
  *
  * A connected UDP socket can be read with recv(), which asks for no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.recvmmsg_returns_each_datagram
  *
  * recvmmsg() reads several datagrams in one call, one per message: asked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.sendto_leaves_socket_unconnected
  *
  * sendto() names a destination for one datagram only: the server's reply

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.short_address_buffer_truncated
  *
  * recvfrom() with less room for the source address than its sockaddr

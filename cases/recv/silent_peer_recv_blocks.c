@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.silent_peer_recv_blocks
  *
  * UDP has no acknowledgement: when a datagram to the peer is dropped and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.truncated_datagram_rest_discarded
  *
  * A datagram is read whole or not at all: a receive with a buffer shorter

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.unbound_recv_eagain
  *
  * A receive does not bind a socket: on a UDP socket that was never bound

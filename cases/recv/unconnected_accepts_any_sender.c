@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.unconnected_accepts_any_sender
  *
  * An unconnected UDP socket receives from anyone: datagrams from two

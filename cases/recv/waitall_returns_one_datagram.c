@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.recv.waitall_returns_one_datagram
  *
  * MSG_WAITALL asks a stream socket to wait until the whole buffer is

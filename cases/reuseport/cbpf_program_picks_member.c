@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.reuseport.cbpf_program_picks_member
  *
  * A classic BPF program attached to an SO_REUSEPORT group with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.reuseport.connected_member_gets_its_peer
  *
  * Sockets bound to the same address and port with SO_REUSEPORT form a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.reuseport.connected_member_gets_no_one_else
  *
  * A connected member of an SO_REUSEPORT group receives only from its peer.

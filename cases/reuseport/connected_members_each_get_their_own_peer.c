@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.reuseport.connected_members_each_get_their_own_peer
  *
  * Many connected members of one SO_REUSEPORT group, each connected to a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.reuseport.disconnected_member_rejoins_group
  *
  * A member of an SO_REUSEPORT group that connects to a peer and then

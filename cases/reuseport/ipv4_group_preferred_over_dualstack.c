@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.reuseport.ipv4_group_preferred_over_dualstack
  *
  * An AF_INET group and a dual-stack AF_INET6 group (bound to ::, so it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.reuseport.large_groups_ipv4_preferred_over_dualstack
  *
  * udp.reuseport.ipv4_group_preferred_over_dualstack with more than ten

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.reuseport.program_cannot_pick_connected_member
  *
  * A connected member of an SO_REUSEPORT group receives only its peer's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.reuseport.specific_address_beats_wildcard_group
  *
  * SO_REUSEPORT lets a socket bound to the server's own address share a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.reuseport.wildcard_member_rejoins_group
  *
  * The same as udp.reuseport.disconnected_member_rejoins_group for members

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.af_unspec_destination_to_mapped_peer_sends_ipv4
  *
  * An AF_INET6 socket connected to an IPv4 peer (::ffff:a.b.c.d) speaks

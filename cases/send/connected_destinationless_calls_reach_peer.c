@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.connected_destinationless_calls_reach_peer
  *
  * Once a UDP socket is connected, every way of sending that names no

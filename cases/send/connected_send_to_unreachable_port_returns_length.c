@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.connected_send_to_unreachable_port_returns_length
  *
  * send() on a connected UDP socket whose peer port has no listener still

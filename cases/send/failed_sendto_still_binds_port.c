@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.failed_sendto_still_binds_port
  *
  * sendto() binds an unbound UDP socket before the protocol looks at the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.ipv4_af_unspec_destination_read_as_af_inet
  *
  * An AF_INET UDP socket given a destination whose sa_family is AF_UNSPEC

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.ipv6_af_unspec_destination_means_none
  *
  * An AF_INET6 UDP socket given a destination whose sa_family is AF_UNSPEC

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.msg_more_every_form
  *
  * MSG_MORE works with a destination too: on an unconnected UDP socket,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.msg_more_joins_one_datagram
  *
  * send() with MSG_MORE holds its data back: the kernel appends it to a

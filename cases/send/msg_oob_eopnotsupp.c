@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.msg_oob_eopnotsupp
  *
  * UDP has no out-of-band data: send() with MSG_OOB fails with EOPNOTSUPP

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.msg_oob_every_form
  *
  * MSG_OOB is refused by every sending call, not only send()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.negative_address_length_einval
  *
  * The kernel reads the address length as a signed int: sendto() with a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.oversized_emsgsize
  *
  * The largest UDP payload is what fits in the IP length field: 65507 bytes

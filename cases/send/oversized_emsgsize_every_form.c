@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.oversized_emsgsize_every_form
  *
  * The size limit of a UDP datagram does not depend on the call that sends

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.oversized_with_recverr_queues_local_error
  *
  * With IP_RECVERR (IPV6_RECVERR for IPv6) on, a send() too large for UDP

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.receiver_sees_getsockname_as_source
  *
  * The source a receiver's recvfrom() reports is exactly what the sender's

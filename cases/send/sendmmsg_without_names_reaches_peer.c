@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendmmsg_without_names_reaches_peer
  *
  * sendmmsg() sends a vector of messages in one call.  On a connected UDP

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendmsg_iovecs_form_one_datagram
  *
  * sendmsg() with no name and several iovecs on a connected UDP socket

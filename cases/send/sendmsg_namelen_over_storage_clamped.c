@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendmsg_namelen_over_storage_clamped
  *
  * sendmsg() with a msg_namelen longer than sizeof(struct sockaddr_storage)

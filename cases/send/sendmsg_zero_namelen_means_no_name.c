@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendmsg_zero_namelen_means_no_name
  *
  * sendmsg() with msg_name pointing at an address but msg_namelen 0 sends

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_address_length_over_storage_einval
  *
  * sendto() refuses an address length longer than sizeof(struct

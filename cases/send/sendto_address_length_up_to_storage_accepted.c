@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_address_length_up_to_storage_accepted
  *
  * sendto() accepts an address length longer than the family's sockaddr, up

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_autobinds_unbound
  *
  * sendto() on a UDP socket that was never bound binds it first: to the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_no_route_enetunreach
  *
  * sendto() to an address no route leads to fails at once with ENETUNREACH:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_null_address_length_ignored
  *
  * sendto() with a NULL address and a nonzero length sends to the peer of a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_other_address_on_connected
  *
  * sendto() with an explicit address on a connected UDP socket: Linux sends

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_other_family_eafnosupport
  *
  * sendto() on an IPv4 UDP socket with an AF_INET6 destination fails with

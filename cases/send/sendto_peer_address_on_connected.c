@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_peer_address_on_connected
  *
  * sendto() that names the connected peer itself succeeds on Linux and the

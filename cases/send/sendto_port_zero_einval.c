@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_port_zero_einval
  *
  * Port 0 is not a destination.  sendto() to port 0 fails on Linux with

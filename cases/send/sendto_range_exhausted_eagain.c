@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_range_exhausted_eagain
  *
  * sendto() binds an unbound UDP socket first (udp.send.sendto_autobinds_

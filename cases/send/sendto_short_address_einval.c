@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_short_address_einval
  *
  * sendto() with an address length one byte short of the smallest the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.sendto_zero_address_length_einval
  *
  * sendto() with an address and a length of 0 is not "no address": the

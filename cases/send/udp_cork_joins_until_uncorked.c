@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.udp_cork_joins_until_uncorked
  *
  * With the UDP_CORK option on, every send() only appends to one pending

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.unconnected_send_edestaddrreq
  *
  * send() and write() carry no destination; on a socket that has no peer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.unconnected_sendto_null_edestaddrreq
  *
  * sendto() with a NULL address on a socket that has no peer has nowhere to

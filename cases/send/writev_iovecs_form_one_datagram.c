@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.writev_iovecs_form_one_datagram
  *
  * writev() on a connected UDP socket gathers all its iovecs into one

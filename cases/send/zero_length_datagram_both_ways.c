@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.send.zero_length_datagram_both_ways
  *
  * A UDP datagram may carry no data at all.  send() of zero bytes on a

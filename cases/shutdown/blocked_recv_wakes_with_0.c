@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.blocked_recv_wakes_with_0
  *
  * A thread asleep in recvfrom() on a connected UDP socket is woken when

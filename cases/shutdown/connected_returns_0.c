@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.connected_returns_0
  *
  * A connected UDP socket can be shut down in each direction: shutdown()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.invalid_how_einval
  *
  * shutdown() knows three directions.  Any other value of `how` (3, -1) is

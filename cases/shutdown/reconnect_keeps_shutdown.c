@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.reconnect_keeps_shutdown
  *
  * A shutdown outlives the association it was made on: after

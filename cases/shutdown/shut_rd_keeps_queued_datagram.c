@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.shut_rd_keeps_queued_datagram
  *
  * shutdown(SHUT_RD) does not throw away what has arrived: a datagram

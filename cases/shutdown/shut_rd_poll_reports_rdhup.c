@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.shut_rd_poll_reports_rdhup
  *
  * poll() tells a program that a UDP socket was shut down for reading: with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.shut_rd_recv_returns_0
  *
  * After shutdown(SHUT_RD) a connected UDP socket with nothing queued reads

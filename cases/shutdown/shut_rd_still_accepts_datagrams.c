@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.shut_rd_still_accepts_datagrams
  *
  * On Linux, shutdown(SHUT_RD) of a UDP socket does not stop datagrams

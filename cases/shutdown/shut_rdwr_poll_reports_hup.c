@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.shut_rdwr_poll_reports_hup
  *
  * A UDP socket shut down in both directions is hung up: poll() reports

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.shut_wr_send_epipe
  *
  * After shutdown(SHUT_WR) a connected UDP socket sends nothing more:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.unconnected_enotconn
  *
  * A UDP socket that is not connected has no association to shut down:

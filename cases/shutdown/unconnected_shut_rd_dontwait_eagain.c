@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.unconnected_shut_rd_dontwait_eagain
  *
  * A read that must not wait does not see a read shutdown: after the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.unconnected_shut_rd_still_applies
  *
  * shutdown(SHUT_RD) on a UDP socket that is not connected fails with

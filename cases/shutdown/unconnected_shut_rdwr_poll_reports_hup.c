@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.unconnected_shut_rdwr_poll_reports_hup
  *
  * shutdown(SHUT_RDWR) on a UDP socket that is not connected fails with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.shutdown.unconnected_shut_wr_still_applies
  *
  * shutdown(SHUT_WR) on a UDP socket that is not connected fails with

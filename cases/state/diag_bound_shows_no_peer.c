@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.state.diag_bound_shows_no_peer
  *
  * sock_diag reports a bound UDP socket that is not connected with its bound

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.state.diag_connected_shows_peer
  *
  * sock_diag (NETLINK_SOCK_DIAG, what ss(8) reads) reports a connected UDP

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.state.diag_disconnected_shows_no_peer
  *
  * After a disconnect sock_diag reports a UDP socket as unconnected: a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.state.proc_bound_shows_no_peer
  *
  * A UDP socket that is bound but not connected appears in /proc/net/udp

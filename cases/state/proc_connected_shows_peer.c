@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.state.proc_connected_shows_peer
  *
  * /proc/net/udp (udp6 for AF_INET6 sockets) lists every UDP socket of the

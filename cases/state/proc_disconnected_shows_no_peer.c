@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.state.proc_disconnected_shows_no_peer
  *
  * After a disconnect a UDP socket is an unconnected socket again, and

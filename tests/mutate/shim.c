@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Fault injection for mutation testing (make mutate; tests only).
  *
  * An LD_PRELOAD library over a dynamically linked probe.  It stands between

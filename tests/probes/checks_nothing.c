@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.test.checks_nothing: a rule that makes calls but checks none of
  * them.  A rule that cannot fail is a defect: ERROR, never PASS. */
 #include "udpc.h"

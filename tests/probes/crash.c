@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.test.crash: the rule dies by a signal after its first call.  The
  * harness must report ERROR naming the signal and the last call.  SIGABRT,
  * which the sanitizers leave alone (they catch SIGSEGV and SIGBUS); no

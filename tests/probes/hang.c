@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.test.hang: for IPv4 the rule blocks in recv() for ever; for IPv6 it
  * passes.  The harness must kill the hung family at its bound, report it
  * ERROR with the call it hung in, and still run the other family.

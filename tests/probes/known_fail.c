@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.test.known_fail: a rule whose expectation fails on Linux for IPv4
  * (POSIX's ENOTCONN, not Linux's EDESTADDRREQ) and which declares that a
  * known divergence.  XFAIL: the run passes, unless --strict. */

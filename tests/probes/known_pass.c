@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.test.known_pass: a rule that declares a known divergence for
  * IPv4 where the kernel in fact does what the rule says.  XPASS: a fixed
  * kernel bug must show, not pass silently; --strict fails the run on it. */

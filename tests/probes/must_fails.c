@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.test.must_fails: a setup step that fails (send() on an
  * unconnected socket, given to must()).  The rule was never asked: ERROR
  * with the call, not FAIL. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.test.skips: a rule that finds itself not applicable at run time
  * (probe_skip()).  Every family SKIP: exit 4, the reason in the directive. */
 #include "udpc.h"

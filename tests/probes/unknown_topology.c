@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.test.unknown_topology: a rule that declares a topology the harness
  * does not know (a typo, or a rule newer than its harness).  The harness must
  * report ERROR saying so, not read past its table of topologies. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.test.wrong_expectation: a rule whose expectation is wrong on Linux
  * on purpose (POSIX's ENOTCONN instead of Linux's EDESTADDRREQ).  The harness
  * must call it FAIL, with what was expected and what was observed. */

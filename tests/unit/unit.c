@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* Unit tests of the harness's pure functions, linked against libudpc.a:
  * no root, no namespaces.  Output is KTAP; exit 0 when every test passes.
  *   address formatting and masking (addr_str), address comparison

@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# make help: every target, one line each (tests/help.bats checks that each
+# .PHONY target is here).
+.PHONY: help
+help:
+	@echo "usage: make [TARGET] [VARIABLE=value...]   (README.md; sudo where a target needs root)"
+	@printf '  %-18s %s\n' \
+		all               "build the probes (the default target)" \
+		check             "run every rule on this kernel: REPORT.md, results/<kernel>/ (RULES FAMILIES STRICT)" \
+		test              "the project's own tests, then the suite (what CI runs)" \
+		deps              "install every Debian package any target needs" \
+		compare           "runs of several kernels side by side (RUNS=\"results/A results/B\")" \
+		matrix            "the suite under other Debian kernels in QEMU (KERNELS=\"6.1 6.12\")" \
+		bench             "what connecting costs and saves, per datagram (bench.json, REPORT.md)" \
+		bench-build       "build the benchmark programs only" \
+		mutate            "mutation testing: every rule must FAIL when the kernel's answer is altered" \
+		soak              "the suite N times (N=10, LOAD=1): any record that changed" \
+		sanitize          "the harness tests and the suite under ASan + UBSan" \
+		valgrind          "a sample of probes under valgrind memcheck" \
+		lint              "all of the lint-* checks below" \
+		lint-shell        "shellcheck every shell script and bats file" \
+		lint-cppcheck     "cppcheck every C file" \
+		lint-tidy         "clang-tidy every C file" \
+		lint-format       "clang-format --dry-run every C file and header" \
+		lint-spdx         "every source file has an SPDX line (scripts/spdx-check --fix adds it)" \
+		install           "the udpconform command, udpconform(1), the probes (DESTDIR PREFIX LIBEXECDIR)" \
+		uninstall         "remove what install put there (the same variables)" \
+		install-kselftest "the kselftest layout for run_kselftest.sh (DESTDIR=DIR)" \
+		deb               "the Debian package in build/deb, then lintian" \
+		clean             "remove build/ (cache/ and results/ stay)" \
+		distclean         "also remove cache/ and results/" \
+		help              "this list"
