@@ -80,8 +80,8 @@ void expect_addr(struct probe *p, struct call c, struct addr want)
 			snprintf(gs + m, sizeof(gs) - m, " (length %u)", (unsigned)c.addr.len);
 		}
 	}
-	expect_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)), ws,
-		      gs);
+	expect_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)),
+		      ws, gs);
 }
 
 static const char *pending_name(int err)

@@ -2,20 +2,42 @@
 /* Kernel versions (kver.h). */
 #include "kver.h"
 
-#include <stdio.h>
+#include <stdlib.h>
 #include <sys/utsname.h>
+
+/* The number at *s, moving s past it; -1 if there is none. */
+static long kver_number(const char **s)
+{
+	char *end;
+	long n = strtol(*s, &end, 10);
+
+	if (end == *s || n < 0 || n > 999)
+		return -1;
+	*s = end;
+	return n;
+}
 
 long kver_parse(const char *s)
 {
-	unsigned major = 0, minor = 0, patch = 0;
+	long major, minor, patch = 0;
 
 	if (!s)
 		return -1;
 	if (*s == 'v')
 		s++;
-	if (sscanf(s, "%u.%u.%u", &major, &minor, &patch) < 2)
+	major = kver_number(&s);
+	if (major < 0 || *s++ != '.')
 		return -1;
-	return (long)major * 1000000 + (long)minor * 1000 + patch;
+	minor = kver_number(&s);
+	if (minor < 0)
+		return -1;
+	if (*s == '.') {
+		s++;
+		patch = kver_number(&s);
+		if (patch < 0)
+			patch = 0;
+	}
+	return major * 1000000 + minor * 1000 + patch;
 }
 
 long kver_running(void)

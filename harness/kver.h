@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
+/* SPDX-License-Identifier: GPL-2.0-only */
 /* Kernel versions, as a rule's data names them ("v6.13") and as uname(2)
  * gives the running one ("6.18.44-fc-v857"), made comparable. */
 #ifndef UDPC_KVER_H

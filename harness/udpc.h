@@ -43,7 +43,7 @@ struct call sock_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16
 /* setsockopt(SOL_IP, IP_ADD_MEMBERSHIP) for an IPv4 group (a mapped one for
  * a mapped probe) on the interface that owns the address local. */
 struct call sock_join_group_on(struct probe *p, struct sock *s, struct addr group, struct addr local);
-#include "sysctl.h"  /* a per-namespace sysctl one rule sets itself */
-#include "route.h"   /* a route one rule adds itself */
+#include "sysctl.h" /* a per-namespace sysctl one rule sets itself */
+#include "route.h"  /* a route one rule adds itself */
 
 #endif

@@ -42,7 +42,8 @@ static bool userns_sysctl_is(const char *key, const char *value)
 
 	snprintf(path, sizeof(path), "/proc/sys/%s", key);
 	for (char *c = path; *c; c++)
-		*c = *c == '.' ? '/' : *c;
+		if (*c == '.')
+			*c = '/';
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;

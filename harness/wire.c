@@ -199,7 +199,12 @@ static size_t wire_build_udp(const struct addr *from, const struct addr *to, con
 	uint32_t sum;
 
 	if (wire_ipv4_of(from, &s4, &sport) && wire_ipv4_of(to, &d4, &dport)) {
-		struct iphdr ip = { .version = 4, .ihl = 5, .ttl = 64, .protocol = IPPROTO_UDP };
+		struct iphdr ip;
+		memset(&ip, 0, sizeof(ip));
+		ip.version = 4;
+		ip.ihl = 5;
+		ip.ttl = 64;
+		ip.protocol = IPPROTO_UDP;
 		uint8_t pseudo[4] = { 0, IPPROTO_UDP, (uint8_t)(ulen >> 8), (uint8_t)ulen };
 		if (sizeof(ip) + ulen > room)
 			return 0;
@@ -209,10 +214,15 @@ static size_t wire_build_udp(const struct addr *from, const struct addr *to, con
 		ip.check = csum_fold(csum_add(0, &ip, sizeof(ip)));
 		u.source = sport;
 		u.dest = dport;
-		sum = csum_add(csum_add(csum_add(0, &ip.saddr, 8), pseudo, 4), &u, sizeof(u));
+		uint8_t addrs[8];
+		memcpy(addrs, &ip.saddr, 4);
+		memcpy(addrs + 4, &ip.daddr, 4);
+		sum = csum_add(csum_add(csum_add(0, addrs, 8), pseudo, 4), &u, sizeof(u));
 		u.check = csum_fold(csum_add(sum, payload, len));
 		memcpy(pkt, &ip, sizeof(ip));
 		memcpy(pkt + sizeof(ip), &u, sizeof(u));
+		/* A datagram's payload carries no terminator. */
+		// NOLINTNEXTLINE(bugprone-not-null-terminated-result)
 		memcpy(pkt + sizeof(ip) + sizeof(u), payload, len);
 		*ethertype = ETH_P_IP;
 		return sizeof(ip) + ulen;
@@ -227,10 +237,14 @@ static size_t wire_build_udp(const struct addr *from, const struct addr *to, con
 	ip6.ip6_dst = t6->sin6_addr;
 	u.source = f6->sin6_port;
 	u.dest = t6->sin6_port;
-	sum = csum_add(csum_add(csum_add(0, &ip6.ip6_src, 32), pseudo6, 8), &u, sizeof(u));
+	uint8_t addrs6[32];
+	memcpy(addrs6, &ip6.ip6_src, 16);
+	memcpy(addrs6 + 16, &ip6.ip6_dst, 16);
+	sum = csum_add(csum_add(csum_add(0, addrs6, 32), pseudo6, 8), &u, sizeof(u));
 	u.check = csum_fold(csum_add(sum, payload, len));
 	memcpy(pkt, &ip6, sizeof(ip6));
 	memcpy(pkt + sizeof(ip6), &u, sizeof(u));
+	// NOLINTNEXTLINE(bugprone-not-null-terminated-result)
 	memcpy(pkt + sizeof(ip6) + sizeof(u), payload, len);
 	*ethertype = ETH_P_IPV6;
 	return sizeof(ip6) + ulen;

@@ -20,13 +20,9 @@ static void run(struct probe *p)
 
 	must(p, sock_bind(p, client, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
 	long sent = mib_read(p, HOST_CLIENT, MIB_UDP_OUT_DATAGRAMS);
-	expect_errno(
-		p,
-		sock_sendto(p, client, "to all", addr_limited_broadcast(p, PORT_SERVER)),
-		EACCES);
-	expect_errno(
-		p, sock_sendto(p, client, "to all", addr_broadcast(p, PORT_SERVER)),
-		EACCES);
+	expect_errno(p, sock_sendto(p, client, "to all", addr_limited_broadcast(p, PORT_SERVER)),
+		     EACCES);
+	expect_errno(p, sock_sendto(p, client, "to all", addr_broadcast(p, PORT_SERVER)), EACCES);
 	expect_long(p, "datagrams the client host sent", 0,
 		    mib_read(p, HOST_CLIENT, MIB_UDP_OUT_DATAGRAMS) - sent);
 }
