@@ -27,15 +27,6 @@ struct sock *peer_open(struct probe *p, int i)
 	return s;
 }
 
-struct sock *member_open(struct probe *p, const char *role)
-{
-	struct sock *s = sock_open(p, HOST_SERVER, role);
-
-	must(p, sock_setsockopt_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
-	must(p, sock_bind(p, s, addr_host(p, HOST_SERVER, PORT_SERVER)));
-	return s;
-}
-
 static const char *peer_payload(int i, char *buf, size_t n)
 {
 	snprintf(buf, n, "from peer %d", i);

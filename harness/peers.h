@@ -19,10 +19,6 @@ const char *peer_role(const char *what, int i);
 /* Opens peer i on the client, bound to PEER_PORT_BASE + i. */
 struct sock *peer_open(struct probe *p, int i);
 
-/* A member of the SO_REUSEPORT group on the server's address and port.
- * (cases/reuseport/connected_member_*.c each have a copy of this.) */
-struct sock *member_open(struct probe *p, const char *role);
-
 /* Every peer sends "from peer <i>" to `to` before anything is read; then
  * local[n-1] (the last sent, so every earlier datagram has been processed
  * on the probe's one CPU) and the others in order must each hold exactly

@@ -27,6 +27,7 @@
 #include "wire.h"    /* what a host's link carries (AF_PACKET) */
 #include "mib.h"     /* a host's SNMP counters */
 #include "peers.h"   /* many connected pairs on one port */
+#include "member.h"  /* a member of the server's SO_REUSEPORT group */
 #include "expect.h"  /* expect_*() and must() */
 #include "sysctl.h"  /* a per-namespace sysctl one rule sets itself */
 #include "route.h"   /* a route one rule adds itself */
