@@ -38,6 +38,10 @@ load helper
 	rule udp.connect.no_route_enetunreach
 }
 
+@test "A connect() that fails with ENETUNREACH leaves the UDP socket as it was: an unconnected one still receives from anyone, a connected one keeps its peer." {
+	rule udp.connect.failed_connect_changes_nothing
+}
+
 @test "connect() on a connected UDP socket replaces its peer: getpeername() and send() follow the new peer and the old one receives nothing more." {
 	rule udp.connect.reconnect_changes_peer
 }
