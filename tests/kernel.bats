@@ -4,6 +4,7 @@
 # to each cached Debian source (cache/kernel/SRC/linux, when present), the
 # reproducers build, and udpc.kernel judges runs as it says.
 # shellcheck disable=SC2154 # status, output and lines are set by bats' run
+# shellcheck disable=SC2016 # backquotes in the expected markdown are literal
 bats_require_minimum_version 1.5.0
 bats_load_library bats-support
 bats_load_library bats-assert
@@ -15,7 +16,7 @@ setup() {
 # cached_trees [PREFIX]: the SRC of every unpacked source under cache/kernel.
 cached_trees() {
 	local marker
-	for marker in cache/kernel/${1:-}*/linux/.udpc-unpacked; do
+	for marker in cache/kernel/"${1:-}"*/linux/.udpc-unpacked; do
 		[[ -f $marker ]] && basename "$(dirname "$(dirname "$marker")")"
 	done
 	return 0
