@@ -168,3 +168,16 @@ records() {
 	assert_failure 1
 	assert_output --partial '| not caught | NOT caught by the rule named |'
 }
+
+@test "each netdev mail in docs/upstream carries its patch's message and diff" {
+	local patch mail
+	for patch in kernel/patches/*.patch; do
+		mail=docs/upstream/$(basename "$patch" .patch).eml
+		[[ -f $mail ]] || fail "$patch has no mail $mail"
+		diff <(sed -n '/^diff --git/,$p' "$patch") <(sed -n '/^diff --git/,$p' "$mail") ||
+			fail "$mail: its diff is not $patch's"
+		diff <(sed -n '/^Subject:/,/^---$/p' "$patch") <(sed -n '/^Subject:/,/^---$/p' "$mail") ||
+			fail "$mail: its message is not $patch's"
+		grep -q '^To: netdev@vger.kernel.org$' "$mail" || fail "$mail: not to netdev"
+	done
+}
