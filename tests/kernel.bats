@@ -45,7 +45,7 @@ cached_trees() {
 
 @test "every built kernel's .config has every option of kernel/config" {
 	local config found=0
-	for config in cache/kernel/*/build-*/.config; do
+	for config in cache/kernel/*/*/.config; do
 		[[ -f $config ]] || continue
 		found=1
 		run scripts/kernel --config-check "$config"
