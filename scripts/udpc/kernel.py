@@ -41,6 +41,18 @@ def same(a, b):
     return all(a.get(k) == b.get(k) for k in keys)
 
 
+def verdict(rec, bug_row=False):
+    """The verdict in the kernel's words (schema 2): a schema 1 record says
+    FAIL with known: true for an XFAIL, and PASS for a declared-known row
+    that passed (an XPASS)."""
+    v = rec.get("verdict", "missing")
+    if v == "FAIL" and rec.get("known") is True:
+        return "XFAIL"
+    if v == "PASS" and bug_row:
+        return "XPASS"
+    return v
+
+
 def release(folder):
     try:
         with open(os.path.join(folder, "run.json"), encoding="utf-8") as f:
@@ -85,8 +97,8 @@ def verify(out_md, src, stock_dir, fixed_dir, rules_path):
     for patch, rule, family in wanted:
         key = (rule, family)
         bug_rows.add(key)
-        s = stock.get(key, {}).get("verdict", "missing")
-        p = fixed.get(key, {}).get("verdict", "missing")
+        s = verdict(stock.get(key, {}), True)
+        p = verdict(fixed.get(key, {}), True)
         good = s == "XFAIL" and p == "XPASS"
         ok &= good
         subject = patch_subject(os.path.join(patches_dir, patch))
@@ -127,19 +139,19 @@ def zoo(out_md, src, stock_dir, mutant_root, patches):
             ok = False
             continue
         failed = sorted(k for k, rec in mutant.items()
-                        if rec["verdict"] in FAILING and stock.get(k, {}).get("verdict") not in FAILING)
+                        if verdict(rec) in FAILING and verdict(stock.get(k, {})) not in FAILING)
         failed_rules = sorted({rule for rule, _ in failed})
         shown = ", ".join(f"`{r}` ({'/'.join(f for rr, f in failed if rr == r)})" for r in failed_rules)
         caught = [r for r in expected if r in failed_rules]
         if not expected or expected == ["none"]:
-            verdict = "not caught, as expected (see the patch)" if not failed else "caught, unexpectedly"
+            judged = "not caught, as expected (see the patch)" if not failed else "caught, unexpectedly"
         elif caught:
-            verdict = "caught"
+            judged = "caught"
         else:
-            verdict = "NOT caught by the rule named" + (" (others failed)" if failed else "")
+            judged = "NOT caught by the rule named" + (" (others failed)" if failed else "")
             ok = False
         lines.append(f"| {fixed_by} | {', '.join(f'`{r}`' for r in expected) or 'none'} | "
-                     f"{shown or 'not caught'} | {verdict} |")
+                     f"{shown or 'not caught'} | {judged} |")
     lines.append("")
     return finish(out_md, lines, ok)
 
