@@ -182,3 +182,21 @@ records() {
 		grep -q '^To: netdev@vger.kernel.org$' "$mail" || fail "$mail: not to netdev"
 	done
 }
+
+@test "a missing build tool is one line naming its package" {
+	mkdir -p "$BATS_TEST_TMPDIR/bin"
+	ln -s "$(command -v dirname)" "$BATS_TEST_TMPDIR/bin/dirname"
+	PATH=$BATS_TEST_TMPDIR/bin run /bin/bash scripts/kernel 6.12
+	assert_failure 69
+	assert_output "kernel: gcc is missing: run 'sudo make deps' (Debian package build-essential)"
+}
+
+@test "no room for a build is one line" {
+	local src
+	src=$(cached_trees | head -n 1)
+	[[ -n $src ]] || skip "no cached source (make kernel SRC=6.12 fetches one)"
+	KERNEL_FREE_MB=999999999 run scripts/kernel "$src"
+	assert_failure 73
+	assert_output --partial 'a kernel build needs 999999999 MB'
+	assert_equal "${#lines[@]}" 1
+}
