@@ -185,7 +185,7 @@ records() {
 
 @test "a missing build tool is one line naming its package" {
 	mkdir -p "$BATS_TEST_TMPDIR/bin"
-	ln -s "$(command -v dirname)" "$BATS_TEST_TMPDIR/bin/dirname"
+	ln -s "$(command -v dirname)" "$(command -v nproc)" "$BATS_TEST_TMPDIR/bin/"
 	PATH=$BATS_TEST_TMPDIR/bin run /bin/bash scripts/kernel 6.12
 	assert_failure 69
 	assert_output "kernel: gcc is missing: run 'sudo make deps' (Debian package build-essential)"
