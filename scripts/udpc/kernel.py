@@ -73,11 +73,10 @@ def rules_file(path):
 
 
 def patch_subject(path):
+    """The Subject: header, unfolded (format-patch folds a long one)."""
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("Subject:"):
-                return re.sub(r"^Subject: (\[[^]]*\] )?", "", line.strip())
-    return os.path.basename(path)
+        m = re.search(r"^Subject: (?:\[[^]]*\] )?(.*(?:\n[ \t].*)*)", f.read(), re.M)
+    return re.sub(r"\s*\n\s+", " ", m.group(1)) if m else os.path.basename(path)
 
 
 def trailers(path, name):
