@@ -2,6 +2,8 @@
 # make matrix: the suite under several Linux kernels (Debian's, booted under
 # QEMU) and the running one, side by side in REPORT.md.  See scripts/matrix.
 #   make matrix KERNELS="6.1 6.12"   which Debian kernels (the default)
+#   make matrix KERNELS=/path/to/vmlinux[:/path/to/modules]   a kernel of one's own
+#   make matrix KERNELS=/path/to/linux-image-....deb          (scripts/matrix-kernel)
 #   make matrix BENCH=0              without make bench (quick) in every guest
 # Downloads and extracted kernels stay in cache/ (make clean keeps them,
 # make distclean removes them).
