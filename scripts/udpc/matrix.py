@@ -1,0 +1,500 @@
+"""make matrix, host side: a guest's console stream turned into its results
+folder, and the kernels side by side.
+
+  python3 scripts/udpc/matrix.py unpack CONSOLE OUT [--release R] [--label L]
+          [--reason WHY] [--command C] [--rules R] [--wall S]
+      The results folder OUT of one guest from what its console streamed
+      (matrix/guest-run.c says what): results.jsonl, ktap/<id>.ktap,
+      run.json (schema 1, from the guest's facts), bench.json.  A guest that
+      did not finish keeps every rule it reported; run.json then carries an
+      error with its last console lines.  Prints "N/M" (rules reported of
+      rules planned) and exits 0 if the stream was complete, 1 if not.
+  python3 scripts/udpc/matrix.py progress CONSOLE
+      "N/M" of a console stream so far.
+  python3 scripts/udpc/matrix.py report OUT_MD RUN...
+      The "Kernels side by side" section (markdown, on stdout) of the given
+      results folders: only the rows that differ, each with the kernel
+      change that explains it (the rules' tags) or "unexplained", and the
+      provenance checks; the full matrix into OUT_MD, and beside it the
+      SVG plots of the lookup benchmark and of the §8.11.2 ratio per kernel.
+
+Debian's /usr/bin/python3 and its standard library only.
+"""
+
+import base64
+import binascii
+import datetime
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+RECORD = "udpconform-record "
+FILE = "udpconform-file "
+END = "udpconform-matrix end"
+TOP = re.compile(r"^(not )?ok (\d+) (\S+)")
+PLAN = re.compile(r"^1\.\.(\d+)$")
+FAMILIES = ("ipv4", "ipv6", "mapped", "all")
+
+
+# ---- one guest's console -----------------------------------------------------
+
+
+class Stream:
+    """What a guest's console carried: records, each rule's KTAP, files."""
+
+    def __init__(self, text):
+        self.records, self.ktap, self.files = [], {}, {}
+        self.planned = self.reported = 0
+        self.complete = False
+        self.other = []  # lines that are none of the above: the kernel's, guest-init's
+        rule = None
+        for line in text.replace("\r", "").split("\n"):
+            rule = self.line_take(line, rule)
+
+    def line_take(self, line, rule):
+        if rule is not None and line.startswith("    "):
+            self.ktap[rule].append(line[4:])
+            return rule
+        if line.startswith("# Subtest: "):
+            rule = line[len("# Subtest: "):].strip()
+            self.ktap[rule] = []
+            return rule
+        top = TOP.match(line)
+        if top:
+            self.reported += 1
+            return None
+        if line.startswith(RECORD):
+            self.record_take(line[len(RECORD):])
+        elif line.startswith(FILE):
+            self.file_take(line[len(FILE):])
+        elif line == END:
+            self.complete = True
+        elif PLAN.match(line) and not self.planned:
+            self.planned = int(PLAN.match(line).group(1))
+        elif line.strip() and line != "KTAP version 1":
+            self.other.append(line)
+        return rule
+
+    def record_take(self, text):
+        try:
+            json.loads(text)
+        except ValueError:
+            self.other.append("(a record line that is not JSON was dropped)")
+            return
+        self.records.append(text)
+
+    def file_take(self, text):
+        path, _, data = text.partition(" ")
+        if not re.fullmatch(r"[a-z0-9_]+(/[a-z0-9_]+)?\.json", path):
+            self.other.append(f"(a file line for {path!r} was dropped)")
+            return
+        try:
+            self.files[path] = base64.b64decode(data, validate=True)
+        except (binascii.Error, ValueError):
+            self.other.append(f"(the file line for {path} was cut off)")
+
+
+def file_write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(path + ".tmp", path)
+
+
+def now_utc():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def tool_version():
+    with open(os.path.join(ROOT, "VERSION"), encoding="utf-8") as f:
+        return f.read().strip()
+
+
+def run_json(facts, args, stream):
+    """run.json (schema 1, as scripts/suite writes it) from the guest's facts."""
+    run = {
+        "schema": 1,
+        "tool": tool_version(),
+        "kernel": {"release": facts.get("release") or args["release"],
+                   "version": facts.get("version", ""), "arch": facts.get("arch", "x86_64")},
+        "distribution": "",
+        "date": now_utc(),
+        "wall_s": round(facts.get("suite_s", 0.0), 3),
+        "command": args["command"],
+        "rules": args["rules"],
+        "families": facts.get("families", ""),
+        "sysctls": facts.get("sysctls", {}),
+        "emulation": facts.get("emulation") or args.get("emulation", ""),
+        "label": args["label"],
+        "guest": {"boot_s": facts.get("boot_s"), "suite_s": facts.get("suite_s"),
+                  "qemu_wall_s": args["wall"], "rules_planned": stream.planned,
+                  "rules_reported": stream.reported,
+                  "sysctls_new_netns": facts.get("sysctls_new_netns")},
+    }
+    if not stream.complete:
+        run["error"] = {"reason": args["reason"] or "the guest stopped before the end of its run",
+                        "console": stream.other[-15:]}
+    return run
+
+
+def bench_json(stream, run):
+    """bench.json (udpconform-bench/1) from the guest's bench programs."""
+    parts = {}
+    for prog in ("send", "lookup", "setup"):
+        data = stream.files.get(f"bench/{prog}.json")
+        try:
+            parts[prog] = json.loads(data) if data else None
+        except ValueError:
+            parts[prog] = None
+    if not any(parts.values()):
+        return None
+    return {"schema": "udpconform-bench/1", "tool": run["tool"], "kernel": run["kernel"],
+            "date": run["date"], "cpus": 1, "quick": True, "emulated": True,
+            "note": "figures taken under emulation are comparable only as ratios within that kernel",
+            **parts, "suite": None}
+
+
+def unpack(console, out, args):
+    with open(console, encoding="utf-8", errors="replace") as f:
+        stream = Stream(f.read())
+    os.makedirs(os.path.join(out, "ktap"), exist_ok=True)
+    file_write(os.path.join(out, "results.jsonl"), "".join(r + "\n" for r in stream.records))
+    for rule, lines in stream.ktap.items():
+        if re.fullmatch(r"udp\.[a-z0-9_]+\.[a-z0-9_]+", rule):
+            file_write(os.path.join(out, "ktap", rule + ".ktap"), "".join(x + "\n" for x in lines))
+    try:
+        facts = json.loads(stream.files.get("facts.json", b"{}"))
+    except ValueError:
+        facts = {}
+    run = run_json(facts, args, stream)
+    file_write(os.path.join(out, "run.json"), json.dumps(run, indent=1) + "\n")
+    bench = bench_json(stream, run)
+    if bench:
+        file_write(os.path.join(out, "bench.json"), json.dumps(bench) + "\n")
+    print(f"{stream.reported}/{stream.planned}")
+    return 0 if stream.complete else 1
+
+
+def options(argv, known):
+    opts = {k: "" for k in known}
+    rest = []
+    i = 0
+    while i < len(argv):
+        if argv[i].startswith("--") and argv[i][2:] in known and i + 1 < len(argv):
+            opts[argv[i][2:]] = argv[i + 1]
+            i += 2
+        else:
+            rest.append(argv[i])
+            i += 1
+    return opts, rest
+
+
+# ---- kernels side by side ----------------------------------------------------
+
+
+def version_key(release):
+    """'6.12.117+deb13-cloud-amd64' -> (6, 12, 117); '6.1.0-47-...' -> (6, 1, 0)."""
+    nums = re.match(r"(\d+)\.(\d+)(?:\.(\d+))?", release)
+    if not nums:
+        return (0, 0, 0)
+    return tuple(int(n or 0) for n in nums.groups())
+
+
+def tag_version(tag):
+    m = re.match(r"v?(\d+)\.(\d+)", tag.get("version") or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def run_read(folder):
+    """(label, release, {(id, family): record}, run) of one results folder."""
+    with open(os.path.join(folder, "run.json"), encoding="utf-8") as f:
+        run = json.load(f)
+    records = {}
+    with open(os.path.join(folder, "results.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                rec = json.loads(line)
+                records[(rec["id"], rec["family"])] = rec
+    release = run.get("kernel", {}).get("release", os.path.basename(folder))
+    return {"label": run.get("label") or os.path.basename(folder.rstrip("/")), "release": release,
+            "records": records, "run": run, "folder": folder}
+
+
+def cell(rec):
+    """A verdict as the matrix shows it, with what the kernel answered when
+    the verdict is not PASS (the first failed check)."""
+    if rec is None:
+        return "—"
+    verdict = rec.get("verdict", "?")
+    if verdict in ("FAIL", "XFAIL") or (verdict == "FAIL" and rec.get("known")):
+        failed = [c for c in rec.get("checks", []) if not c.get("ok", True)]
+        if failed:
+            observed = re.match(r"-1 (E[A-Z0-9]+)", failed[0].get("observed", ""))
+            return f"{verdict} {observed.group(1)}" if observed else verdict
+    if verdict in ("SKIP", "ERROR"):
+        reason = rec.get("reason") or ""
+        errno = re.search(r"\bE[A-Z0-9]{3,}\b", reason)
+        return f"{verdict} {errno.group(0)}" if errno else verdict
+    return verdict
+
+
+def explanation(rule_tags, columns, values):
+    """What explains one differing row: a tagged kernel change whose version
+    splits the columns exactly where the verdicts change; else why not."""
+    if not rule_tags:
+        return "unexplained (the rule names no kernel change)", False
+    said = []
+    for tag in rule_tags:
+        v = tag_version(tag)
+        name = " ".join(x for x in (tag.get("value", "")[:12], f'("{tag.get("subject")}")'
+                                     if tag.get("subject") else "", tag.get("version", "")) if x)
+        if v is None:
+            said.append(name)
+            continue
+        before = {values[i] for i, c in enumerate(columns) if version_key(c["release"])[:2] < v}
+        after = {values[i] for i, c in enumerate(columns) if version_key(c["release"])[:2] >= v}
+        if len(before) <= 1 and len(after) <= 1 and before != after:
+            return name, True
+        said.append(name + " — but the verdicts do not split there")
+    return "unexplained: " + "; ".join(said), False
+
+
+def provenance_checks(rules_meta, columns, rows):
+    """A rule tagged with a version must differ exactly between the kernels
+    before and from that version: one line for each that does not."""
+    lines = []
+    for rid, tags in sorted(rules_meta.items()):
+        for tag in tags:
+            v = tag_version(tag)
+            if v is None:
+                continue
+            before = [c for c in columns if version_key(c["release"])[:2] < v]
+            after = [c for c in columns if version_key(c["release"])[:2] >= v]
+            if not before or not after:
+                continue
+            for family in FAMILIES:
+                key = (rid, family)
+                if key not in rows:
+                    continue
+                values = rows[key]
+                b = {values[i] for i, c in enumerate(columns) if c in before}
+                a = {values[i] for i, c in enumerate(columns) if c in after}
+                if len(b) == 1 and len(a) == 1 and b != a:
+                    continue
+                if b == a and len(a) == 1 and tag.get("kind") == "linux-git":
+                    lines.append(f"- `{rid}` {family}: tagged {tag.get('version')} "
+                                 f"({tag.get('value', '')[:12]}) but every kernel gives {a.pop()}")
+                elif len(b) > 1 or len(a) > 1:
+                    lines.append(f"- `{rid}` {family}: tagged {tag.get('version')} but the kernels "
+                                 f"before it or from it disagree among themselves")
+    return lines
+
+
+def md_escape(text):
+    return text.replace("|", "\\|")
+
+
+def matrix_rows(columns):
+    rows, meta = {}, {}
+    keys = sorted({k for c in columns for k in c["records"]},
+                  key=lambda k: (k[0], FAMILIES.index(k[1]) if k[1] in FAMILIES else 9))
+    for key in keys:
+        recs = [c["records"].get(key) for c in columns]
+        rows[key] = [cell(r) for r in recs]
+        some = next(r for r in recs if r)
+        meta[key[0]] = some.get("tags") or []
+    return rows, meta
+
+
+def column_name(c):
+    rel = c["release"]
+    short = re.match(r"\d+\.\d+(\.\d+)?", rel)
+    return c["label"] if c["label"] != rel else (short.group(0) if short else rel)
+
+
+def report(out_md, folders):
+    columns = sorted((run_read(f) for f in folders), key=lambda c: version_key(c["release"]))
+    rows, meta = matrix_rows(columns)
+    names = [column_name(c) for c in columns]
+    head = "| rule | family | " + " | ".join(names) + " |\n|---|---|" + "---|" * len(names) + "\n"
+    differ = {k: v for k, v in rows.items() if len(set(v) - {"—"}) > 1}
+    full = ["# Kernels side by side: the full matrix", "",
+            f"{len(rows)} rows (rule × family) on {len(columns)} kernels; "
+            f"generated by `scripts/udpc/matrix.py`.", "", head.rstrip("\n")]
+    full += [f"| `{k[0]}` | {k[1]} | " + " | ".join(v) + " |" for k, v in rows.items()]
+    file_write(out_md, "\n".join(full) + "\n")
+    section = [f"{len(columns)} kernels: " + ", ".join(
+        f"{n} ({c['release']}{', ' + c['run']['emulation'] if c['run'].get('emulation') else ''})"
+        for n, c in zip(names, columns)) + ".", ""]
+    errors = [(n, c) for n, c in zip(names, columns) if c["run"].get("error")]
+    for n, c in errors:
+        section.append(f"- **{n}: ERROR** — {md_escape(c['run']['error'].get('reason', ''))}")
+    if differ:
+        section += ["Rows that differ between kernels, and the kernel change that explains each:", "",
+                    "| rule | family | " + " | ".join(names) + " | explained by |",
+                    "|---|---|" + "---|" * len(names) + "---|"]
+        for k, v in differ.items():
+            why, _ = explanation(meta.get(k[0]), columns, v)
+            section.append(f"| `{k[0]}` | {k[1]} | " + " | ".join(v) + f" | {md_escape(why)} |")
+        section.append("")
+    agree = len(rows) - len(differ)
+    section.append(f"{agree} of {len(rows)} rows agree on every kernel; "
+                   f"the full matrix: [{os.path.basename(out_md)}]({os.path.basename(out_md)}).")
+    checks = provenance_checks(meta, columns, rows)
+    section += ["", "Provenance checks (a rule tagged with a version must differ exactly there): "
+                + ("all hold." if not checks else f"{len(checks)} do not hold:")] + checks
+    netns = sysctls_not_per_netns(columns, names)
+    if netns:
+        section += ["", "Sysctls that are not per network namespace (a new namespace does not "
+                    "have them; rules cannot pin them there): " + "; ".join(netns) + "."]
+    section += plots_write(os.path.dirname(out_md), columns, names)
+    print("\n".join(section))
+    return 0
+
+
+def sysctls_not_per_netns(columns, names):
+    out = []
+    for n, c in zip(names, columns):
+        guest = c["run"].get("guest") or {}
+        outside, inside = c["run"].get("sysctls") or {}, guest.get("sysctls_new_netns")
+        if inside is None:
+            continue
+        missing = sorted(k for k in outside if k not in inside)
+        if missing:
+            out.append(f"{n}: " + ", ".join(f"`{k}`" for k in missing))
+    return out
+
+
+# ---- plots (SVG written directly) -------------------------------------------
+
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf", "#000000", "#aec7e8", "#ffbb78")
+
+
+def bench_read(folder):
+    try:
+        with open(os.path.join(folder, "bench.json"), encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def lookup_series(bench):
+    """{(family, reuseport): [(N, cost per datagram / cost at the smallest N)]}."""
+    series = {}
+    for rec in ((bench or {}).get("lookup") or {}).get("records", []):
+        if rec.get("kind") != "summary":
+            continue
+        key = (rec.get("family"), rec.get("reuseport"))
+        cost = (rec.get("cpu_ns") or {}).get("median")
+        if cost:
+            series.setdefault(key, []).append((rec.get("sockets"), cost))
+    return {k: [(n, c / min(v)[1]) for n, c in sorted(v)] for k, v in series.items() if v}
+
+
+def send_ratio(bench):
+    """The §8.11.2 figure: unconnected sendto over connected send, CPU per
+    datagram (loopback, ipv4), the median over rounds."""
+    for rec in ((bench or {}).get("send") or {}).get("records", []):
+        if (rec.get("kind") == "ratio" and rec.get("scenario") == "send"
+                and rec.get("how") == "connected send" and rec.get("family") == "ipv4"
+                and rec.get("topology") == "loopback"):
+            return (rec.get("cpu") or {}).get("median")
+    return None
+
+
+def svg(width, height, body, title):
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'font-family="sans-serif" font-size="12"><rect width="100%" height="100%" fill="white"/>'
+            f'<text x="{width / 2}" y="18" text-anchor="middle" font-size="14">{title}</text>'
+            + "".join(body) + "</svg>\n")
+
+
+def plot_lookup(path, columns, names):
+    lines = []
+    for n, c in zip(names, columns):
+        s = lookup_series(bench_read(c["folder"]))
+        pick = s.get(("ipv4", False)) or next(iter(s.values()), None)
+        if pick and len(pick) > 1:
+            lines.append((n, pick))
+    if not lines:
+        return False
+    W, H, L, R, T, B = 640, 400, 60, 150, 30, 50
+    xs = sorted({x for _, p in lines for x, _ in p})
+    ymax = max(y for _, p in lines for _, y in p) * 1.1
+    xpos = {x: L + (W - L - R) * i / max(1, len(xs) - 1) for i, x in enumerate(xs)}
+
+    def ypos(y):
+        return T + (H - T - B) * (1 - y / ymax)
+    body = [f'<line x1="{L}" y1="{H - B}" x2="{W - R}" y2="{H - B}" stroke="black"/>',
+            f'<line x1="{L}" y1="{T}" x2="{L}" y2="{H - B}" stroke="black"/>',
+            f'<text x="{(L + W - R) / 2}" y="{H - 12}" text-anchor="middle">connected sockets '
+            'on the port (N)</text>',
+            f'<text x="14" y="{(T + H - B) / 2}" transform="rotate(-90 14 {(T + H - B) / 2})" '
+            'text-anchor="middle">CPU per datagram / at the smallest N</text>']
+    body += [f'<text x="{xpos[x]}" y="{H - B + 15}" text-anchor="middle">{x}</text>' for x in xs]
+    for k in range(5):
+        y = ymax * k / 4
+        body.append(f'<text x="{L - 5}" y="{ypos(y) + 4}" text-anchor="end">{y:.1f}</text>')
+    for i, (n, p) in enumerate(lines):
+        color = PALETTE[i % len(PALETTE)]
+        pts = " ".join(f"{xpos[x]:.1f},{ypos(y):.1f}" for x, y in p)
+        body.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
+        body.append(f'<text x="{W - R + 10}" y="{T + 15 + 16 * i}" fill="{color}">{n}</text>')
+    file_write(path, svg(W, H, body, "Receive lookup cost vs N, per kernel (ipv4, SO_REUSEADDR)"))
+    return True
+
+
+def plot_ratio(path, columns, names):
+    bars = [(n, send_ratio(bench_read(c["folder"]))) for n, c in zip(names, columns)]
+    bars = [(n, r) for n, r in bars if r]
+    if not bars:
+        return False
+    W, H, L, T, B = 80 + 50 * len(bars), 320, 50, 30, 60
+    ymax = max(r for _, r in bars) * 1.15
+    body = [f'<line x1="{L}" y1="{H - B}" x2="{W - 10}" y2="{H - B}" stroke="black"/>']
+    for i, (n, r) in enumerate(bars):
+        h = (H - T - B) * r / ymax
+        x = L + 10 + 50 * i
+        body.append(f'<rect x="{x}" y="{H - B - h:.1f}" width="36" height="{h:.1f}" fill="#1f77b4"/>')
+        body.append(f'<text x="{x + 18}" y="{H - B - h - 4:.1f}" text-anchor="middle">{r:.2f}</text>')
+        body.append(f'<text x="{x + 18}" y="{H - B + 14}" text-anchor="middle" '
+                    f'transform="rotate(30 {x + 18} {H - B + 14})">{n}</text>')
+    file_write(path, svg(W, H, body, "§8.11.2: unconnected sendto / connected send, CPU per datagram"))
+    return True
+
+
+def plots_write(folder, columns, names):
+    out = []
+    if plot_lookup(os.path.join(folder, "matrix-lookup.svg"), columns, names):
+        out += ["", "![lookup cost vs N per kernel](results/matrix-lookup.svg)"]
+    if plot_ratio(os.path.join(folder, "matrix-ratio.svg"), columns, names):
+        out += ["", "![§8.11.2 ratio per kernel](results/matrix-ratio.svg)"]
+    return out
+
+
+def main(argv):
+    if len(argv) >= 3 and argv[0] == "unpack":
+        opts, rest = options(argv[1:], ("release", "label", "reason", "command", "rules", "wall"))
+        if len(rest) != 2:
+            raise SystemExit(__doc__)
+        opts["wall"] = float(opts["wall"] or 0)
+        opts["command"] = opts["command"] or "make matrix"
+        return unpack(rest[0], rest[1], opts)
+    if len(argv) == 2 and argv[0] == "progress":
+        with open(argv[1], encoding="utf-8", errors="replace") as f:
+            s = Stream(f.read())
+        print(f"{s.reported}/{s.planned}")
+        return 0
+    if len(argv) >= 3 and argv[0] == "report":
+        return report(argv[1], argv[2:])
+    print(__doc__, file=sys.stderr)
+    return 64
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
