@@ -317,6 +317,13 @@ def column_name(c):
 
 
 def report(out_md, folders):
+    print("\n".join(section_lines(out_md, folders, os.getcwd())))
+    return 0
+
+
+def section_lines(out_md, folders, link_from):
+    """The section's lines (without its heading); writes OUT_MD and the
+    plots beside it, linked relative to the folder LINK_FROM."""
     columns = sorted((run_read(f) for f in folders), key=lambda c: version_key(c["release"]))
     rows, meta = matrix_rows(columns)
     names = [column_name(c) for c in columns]
@@ -343,7 +350,8 @@ def report(out_md, folders):
         section.append("")
     agree = len(rows) - len(differ)
     section.append(f"{agree} of {len(rows)} rows agree on every kernel; "
-                   f"the full matrix: [{os.path.basename(out_md)}]({os.path.basename(out_md)}).")
+                   f"the full matrix: [{os.path.relpath(out_md, link_from)}]"
+                   f"({os.path.relpath(out_md, link_from)}).")
     checks = provenance_checks(meta, columns, rows)
     section += ["", "Provenance checks (a rule tagged with a version must differ exactly there): "
                 + ("all hold." if not checks else f"{len(checks)} do not hold:")] + checks
@@ -351,9 +359,8 @@ def report(out_md, folders):
     if netns:
         section += ["", "Sysctls that are not per network namespace (a new namespace does not "
                     "have them; rules cannot pin them there): " + "; ".join(netns) + "."]
-    section += plots_write(os.path.dirname(out_md), columns, names)
-    print("\n".join(section))
-    return 0
+    section += plots_write(os.path.dirname(out_md), columns, names, link_from)
+    return section
 
 
 def sysctls_not_per_netns(columns, names):
@@ -390,7 +397,7 @@ def lookup_series(bench):
         if rec.get("kind") != "summary":
             continue
         key = (rec.get("family"), rec.get("reuseport"))
-        cost = (rec.get("cpu_ns") or {}).get("median")
+        cost = (rec.get("send_cpu_ns") or {}).get("median")
         if cost:
             series.setdefault(key, []).append((rec.get("sockets"), cost))
     return {k: [(n, c / min(v)[1]) for n, c in sorted(v)] for k, v in series.items() if v}
@@ -398,13 +405,14 @@ def lookup_series(bench):
 
 def send_ratio(bench):
     """The §8.11.2 figure: unconnected sendto over connected send, CPU per
-    datagram (loopback, ipv4), the median over rounds."""
-    for rec in ((bench or {}).get("send") or {}).get("records", []):
-        if (rec.get("kind") == "ratio" and rec.get("scenario") == "send"
-                and rec.get("how") == "connected send" and rec.get("family") == "ipv4"
-                and rec.get("topology") == "loopback"):
-            return (rec.get("cpu") or {}).get("median")
-    return None
+    datagram in the send calls (loopback, ipv4, the smallest payload), the
+    median over rounds."""
+    found = [rec for rec in ((bench or {}).get("send") or {}).get("records", [])
+             if rec.get("kind") == "ratio" and rec.get("scenario") == "send"
+             and rec.get("how") == "connected send" and rec.get("family") == "ipv4"
+             and rec.get("topology") == "loopback"]
+    found.sort(key=lambda rec: rec.get("payload") or 0)
+    return (found[0].get("cpu") or {}).get("median") if found else None
 
 
 def svg(width, height, body, title):
@@ -468,12 +476,13 @@ def plot_ratio(path, columns, names):
     return True
 
 
-def plots_write(folder, columns, names):
+def plots_write(folder, columns, names, link_from):
     out = []
-    if plot_lookup(os.path.join(folder, "matrix-lookup.svg"), columns, names):
-        out += ["", "![lookup cost vs N per kernel](results/matrix-lookup.svg)"]
-    if plot_ratio(os.path.join(folder, "matrix-ratio.svg"), columns, names):
-        out += ["", "![§8.11.2 ratio per kernel](results/matrix-ratio.svg)"]
+    lookup, ratio = os.path.join(folder, "matrix-lookup.svg"), os.path.join(folder, "matrix-ratio.svg")
+    if plot_lookup(lookup, columns, names):
+        out += ["", f"![lookup cost vs N per kernel]({os.path.relpath(lookup, link_from)})"]
+    if plot_ratio(ratio, columns, names):
+        out += ["", f"![§8.11.2 ratio per kernel]({os.path.relpath(ratio, link_from)})"]
     return out
 
 
