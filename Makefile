@@ -9,7 +9,7 @@ NL_CFLAGS := $(shell pkg-config --cflags libnl-route-3.0 2>/dev/null)
 NL_LIBS   := $(shell pkg-config --static --libs libnl-route-3.0 2>/dev/null)
 
 CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wshadow -Wformat=2 \
-           -Iharness $(NL_CFLAGS) -DUDPC_VERSION='"$(VERSION)"'
+           -Iharness -Inetns $(NL_CFLAGS) -DUDPC_VERSION='"$(VERSION)"'
 LDFLAGS := -static
 
 # make SANITIZE=1 ...: ASan and UBSan need the dynamic runtime.
@@ -26,8 +26,9 @@ LDFLAGS :=
 BUILD   := build/dynamic
 endif
 
-HARNESS_SRC := $(filter-out harness/nonss.c,$(wildcard harness/*.c))
-HARNESS_OBJ := $(patsubst harness/%.c,$(BUILD)/harness/%.o,$(HARNESS_SRC))
+# The library: harness/ (what rules link) and netns/ (the topologies).
+HARNESS_SRC := $(filter-out harness/nonss.c,$(wildcard harness/*.c)) $(wildcard netns/*.c)
+HARNESS_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(HARNESS_SRC))
 # Linked as an object, not from the archive, so that it wins over libc.a.
 NONSS_OBJ   := $(BUILD)/harness/nonss.o
 HARNESS_LIB := $(BUILD)/libudpc.a
@@ -78,7 +79,13 @@ $(BUILD)/harness/%.o: harness/%.c harness/udpc.h harness/internal.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+$(BUILD)/netns/%.o: netns/%.c harness/udpc.h harness/internal.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# Made anew, so that an object whose source is gone leaves the archive too.
 $(HARNESS_LIB): $(HARNESS_OBJ)
+	@rm -f $@
 	$(AR) rcs $@ $^
 
 # Objects only pattern rules mention would count as intermediate and be deleted.

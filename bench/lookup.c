@@ -18,6 +18,7 @@
  * sending task's softirq).
  */
 #include "bench.h"
+#include "trial.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -89,24 +90,24 @@ static void lookup_bench(struct bench *b, void *arg)
 			struct bench_flow f = { .from = groups[g].client,
 						.to = groups[g].target,
 						.payload = 16 };
-			struct bench_trial one = bench_trial_run(b, &f, round ? n : n / 4);
+			struct bench_trial one = trial_run(b, &f, round ? n : n / 4);
 			if (round == 0)
 				continue;
 			t[g][round - 1] = one;
 			head_of(b, &groups[g], head, sizeof(head));
-			bench_trial_emit(b, head, round, &one);
+			trial_emit(b, head, round, &one);
 		}
 	}
 	for (int g = 0; g < NGROUPS; g++) {
 		head_of(b, &groups[g], head, sizeof(head));
-		bench_summary_emit(b, head, t[g], rounds);
+		trial_summary_emit(b, head, t[g], rounds);
 		/* Against N = 1 of the same kind, round by round. */
 		int base = g - g % NSIZES;
 		if (g == base)
 			continue;
 		size_t used = strlen(head);
 		snprintf(head + used, sizeof(head) - used, ",\"base\":\"1 socket\"");
-		bench_ratio_emit(b, head, t[base], t[g], rounds);
+		trial_ratio_emit(b, head, t[base], t[g], rounds);
 	}
 }
 

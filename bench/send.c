@@ -17,6 +17,7 @@
  * round, so that ratios compare trials taken side by side.
  */
 #include "bench.h"
+#include "trial.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -102,22 +103,22 @@ static void scenario_run(struct bench *b, const struct rig *r, const struct scen
 				.mmsg = h->mmsg,
 				.payload = payload,
 			};
-			struct bench_trial one = bench_trial_run(b, &f, round ? n : n / 4);
+			struct bench_trial one = trial_run(b, &f, round ? n : n / 4);
 			if (round == 0)
 				continue;
 			t[w][round - 1] = one;
 			head_of(b, sc->name, payload, h->name, head, sizeof(head));
-			bench_trial_emit(b, head, round, &one);
+			trial_emit(b, head, round, &one);
 		}
 	}
 	for (int w = 0; w < sc->nways; w++) {
 		head_of(b, sc->name, payload, hows[sc->ways[w]].name, head, sizeof(head));
-		bench_summary_emit(b, head, t[w], rounds);
+		trial_summary_emit(b, head, t[w], rounds);
 		if (w == 0)
 			continue;
 		size_t used = strlen(head);
 		snprintf(head + used, sizeof(head) - used, ",\"base\":\"%s\"", hows[sc->ways[0]].name);
-		bench_ratio_emit(b, head, t[0], t[w], rounds);
+		trial_ratio_emit(b, head, t[0], t[w], rounds);
 	}
 }
 

@@ -29,3 +29,23 @@ load helper
 @test "After a disconnect, connect() to a peer on another interface gives the UDP socket that interface's address." {
 	rule udp.disconnect.reconnect_picks_new_interface_address
 }
+
+@test "A UDP socket bound to a device with SO_BINDTODEVICE is bound to no device after it connects and disconnects." {
+	rule udp.disconnect.clears_bound_device
+}
+
+@test "connect() to an IPv6 link-local peer binds a UDP socket to the scope id's interface, and disconnecting releases it." {
+	rule udp.disconnect.link_local_peer_device_released
+}
+
+@test "A bound UDP socket that connected and disconnected twice, to two peers, receives datagrams from its first peer." {
+	rule udp.disconnect.second_cycle_receives_everyone
+}
+
+@test "After a disconnect with an AF_UNSPEC address of length 2, 16 or the family's own, getsockname() returns the bound address with its full length and getpeername() fails with ENOTCONN." {
+	rule udp.disconnect.sockaddr_complete_after_disconnect
+}
+
+@test "A UDP socket bound to the wildcard with port 0 is unbound (wildcard, port 0) after connect and disconnect, and the next connect() picks a port afresh." {
+	rule udp.disconnect.wildcard_port_zero_bound_loses_port
+}

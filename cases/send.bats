@@ -45,3 +45,7 @@ load helper
 @test "sendto() with a NULL address on an unconnected UDP socket fails with EDESTADDRREQ." {
 	rule udp.send.unconnected_sendto_null_edestaddrreq
 }
+
+@test "sendto() with an AF_UNSPEC destination on an AF_INET6 UDP socket connected to an IPv4-mapped peer sends an IPv4 datagram to the peer, even with an IPv6 default route." {
+	rule udp.send.af_unspec_destination_to_mapped_peer_sends_ipv4
+}

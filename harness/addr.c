@@ -1,40 +1,13 @@
-/* Addresses as data: a host's address depends on the topology and on the
- * probe's family, so a rule names hosts and ports, never literals. */
+/* Socket addresses (addr.h), from the addressing plan (netns/plan.c) as
+ * the probe's family writes them. */
 #include "internal.h"
+#include "plan.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <string.h>
-
-/* Host numbers: the last byte of every address a host has. */
-static const int host_number[HOST_COUNT] = {
-	[HOST_CLIENT] = 1,
-	[HOST_SERVER] = 2,
-	[HOST_STRANGER] = 3,
-	[HOST_ROUTER] = 254,
-};
-
-/* The subnet each host's address is on (the third byte, 198.18.S.H). */
-static int host_subnet(enum topology t, enum host h)
-{
-	static const int routed[HOST_COUNT] = {
-		[HOST_CLIENT] = 1,
-		[HOST_SERVER] = 2,
-		[HOST_STRANGER] = 3,
-		[HOST_ROUTER] = 1,
-	};
-	/* The client is on both links; addr_host() names its address on the first. */
-	static const int two_links[HOST_COUNT] = {
-		[HOST_CLIENT] = 4,
-		[HOST_SERVER] = 4,
-		[HOST_STRANGER] = 5,
-	};
-	if (t == TOPO_ROUTED)
-		return routed[h];
-	if (t == TOPO_TWO_LINKS)
-		return two_links[h];
-	return 0;
-}
 
 static struct addr addr_v4(struct probe *p, const char *text, int port)
 {
@@ -71,27 +44,45 @@ static struct addr addr_v6(const char *text, int port)
 	return a;
 }
 
-struct addr addr_literal(struct probe *p, const char *v4, const char *v6, int port)
+/* An address of the plan in the probe's family; NULL for one that has no
+ * such address is the rule's defect: an ERROR, not a crash. */
+static struct addr addr_text(struct probe *p, const char *what, const char *v4, const char *v6,
+			     int port)
 {
-	/* NULL is fine for a family the rule does not run in; asked for in
-	 * one it does run in, it is the rule's defect: an ERROR, not a crash. */
 	if (!(p->fam == FAM_IPV6 ? v6 : v4))
-		probe_error(p, "addr_literal: the rule gives no %s address", family_name(p->fam));
+		probe_error(p, "%s: there is no %s address of this kind", what, family_name(p->fam));
 	if (p->fam == FAM_IPV6)
 		return addr_v6(v6, port);
 	return addr_v4(p, v4, port);
 }
 
-struct addr addr_host(struct probe *p, enum host h, int port)
+/* What the plan writes for both address families. */
+typedef const char *(*plan_fn)(int af, char *buf);
+
+static struct addr addr_plan(struct probe *p, const char *what, plan_fn fn, int port)
 {
-	char v4[32], v6[64];
+	char v4[PLAN_TEXT_MAX], v6[PLAN_TEXT_MAX];
+
+	return addr_text(p, what, fn(AF_INET, v4), fn(AF_INET6, v6), port);
+}
+
+struct addr addr_host_facing(struct probe *p, enum host h, enum host peer, int port)
+{
+	char v4[PLAN_TEXT_MAX], v6[PLAN_TEXT_MAX];
+	int subnet = topo_subnet(p->rule->topology, h, peer);
 
 	if (p->rule->topology == TOPO_LOOPBACK)
-		return addr_literal(p, "127.0.0.1", "::1", port);
-	int s = host_subnet(p->rule->topology, h), n = host_number[h];
-	snprintf(v4, sizeof(v4), "198.18.%d.%d", s, n);
-	snprintf(v6, sizeof(v6), "2001:db8:%x::%x", s, n);
-	return addr_literal(p, v4, v6, port);
+		return addr_loopback(p, port);
+	if (subnet < 0)
+		probe_error(p, "topology %s has no link between %s and %s",
+			    topo_name(p->rule->topology), plan_host_name(h), plan_host_name(peer));
+	return addr_text(p, "addr_host", plan_host(AF_INET, subnet, h, v4),
+			 plan_host(AF_INET6, subnet, h, v6), port);
+}
+
+struct addr addr_host(struct probe *p, enum host h, int port)
+{
+	return addr_host_facing(p, h, h, port);
 }
 
 struct addr addr_wildcard(struct probe *p, int port)
@@ -99,6 +90,63 @@ struct addr addr_wildcard(struct probe *p, int port)
 	if (p->fam == FAM_IPV4)
 		return addr_v4(p, "0.0.0.0", port);
 	return addr_v6("::", port); /* a mapped socket binds the v6 wildcard */
+}
+
+struct addr addr_zero(struct probe *p, int port)
+{
+	return addr_text(p, "addr_zero", "0.0.0.0", "::", port);
+}
+
+struct addr addr_loopback(struct probe *p, int port)
+{
+	return addr_plan(p, "addr_loopback", plan_loopback, port);
+}
+
+struct addr addr_broadcast(struct probe *p, int port)
+{
+	char v4[PLAN_TEXT_MAX];
+	int subnet = topo_subnet(p->rule->topology, HOST_SERVER, HOST_SERVER);
+
+	return addr_text(p, "addr_broadcast", plan_broadcast(subnet < 0 ? 0 : subnet, v4), NULL, port);
+}
+
+struct addr addr_group(struct probe *p, int port)
+{
+	return addr_plan(p, "addr_group", plan_group, port);
+}
+
+struct addr addr_unreachable(struct probe *p, int port)
+{
+	return addr_plan(p, "addr_unreachable", plan_unreachable, port);
+}
+
+struct addr addr_no_route(struct probe *p, int port)
+{
+	return addr_plan(p, "addr_no_route", plan_no_route, port);
+}
+
+struct addr addr_from_ipv4(struct probe *p, uint32_t ip, int port)
+{
+	char v4[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, &ip, v4, sizeof(v4));
+	return addr_text(p, "addr_from_ipv4", v4, "::", port);
+}
+
+/* addr_host() writes an address the way a probe of the given family does;
+ * ask it as a probe of the other family would. */
+struct addr addr_other_family(struct probe *p, enum host h, int port)
+{
+	struct probe other = *p;
+
+	other.fam = p->fam == FAM_IPV4 ? FAM_IPV6 : FAM_IPV4;
+	return addr_host(&other, h, port);
+}
+
+struct addr addr_as_unspec(struct addr a)
+{
+	a.ss.ss_family = AF_UNSPEC;
+	return a;
 }
 
 struct addr addr_unspec(void)
@@ -163,9 +211,53 @@ const char *addr_str(const struct addr *a, char *buf, size_t n)
 		snprintf(port, sizeof(port), "...");
 	else
 		snprintf(port, sizeof(port), "%u", ntohs(nport));
-	if (a->ss.ss_family == AF_INET6)
+	if (a->ss.ss_family == AF_INET6 && ((const struct sockaddr_in6 *)&a->ss)->sin6_scope_id)
+		snprintf(buf, n, "[%s%%%u]:%s", host,
+			 (unsigned)((const struct sockaddr_in6 *)&a->ss)->sin6_scope_id, port);
+	else if (a->ss.ss_family == AF_INET6)
 		snprintf(buf, n, "[%s]:%s", host, port);
 	else
 		snprintf(buf, n, "%s:%s", host, port);
 	return buf;
+}
+
+struct addr addr_link_local(struct probe *p, enum host h, int port, enum host from)
+{
+	char text[PLAN_TEXT_MAX];
+	int subnet = topo_subnet(p->rule->topology, h, from);
+
+	if (p->fam != FAM_IPV6)
+		probe_error(p, "addr_link_local: link-local scope is IPv6's; the rule runs it for %s",
+			    family_name(p->fam));
+	if (subnet < 0)
+		probe_error(p, "addr_link_local: hosts %s and %s share no link", plan_host_name(h),
+			    plan_host_name(from));
+	struct addr a = addr_v6(plan_link_local(subnet, h, text), port);
+	netns_enter(p, p->ns[from]);
+	unsigned idx = if_nametoindex(topo_ifname(p, from));
+	if (!idx)
+		probe_error(p, "if_nametoindex(%s) on host %s: %s", topo_ifname(p, from),
+			    plan_host_name(from), strerror(errno));
+	((struct sockaddr_in6 *)&a.ss)->sin6_scope_id = idx;
+	return a;
+}
+
+struct addr addr_host_ipv6(const struct probe *p, enum host h, int port)
+{
+	/* addr_host() as an IPv6 probe asks it. */
+	struct probe v6 = *p;
+
+	v6.fam = FAM_IPV6;
+	return addr_host(&v6, h, port);
+}
+
+struct addr addr_inet_wildcard(int port)
+{
+	struct addr a = { .len = sizeof(struct sockaddr_in), .any_port = port == PORT_EPHEMERAL };
+	struct sockaddr_in *s4 = (struct sockaddr_in *)&a.ss;
+
+	s4->sin_family = AF_INET;
+	s4->sin_port = htons(port < 0 ? 0 : (uint16_t)port);
+	s4->sin_addr.s_addr = htonl(INADDR_ANY);
+	return a;
 }

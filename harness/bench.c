@@ -8,6 +8,8 @@
 #define _GNU_SOURCE
 #include "bench.h"
 #include "internal.h"
+#include "result.h"
+#include "clock.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -33,8 +35,6 @@ static struct {
 	int bound_s;
 	int nrecords;
 	bool failed;
-	pid_t child; /* killed by the alarm at the bound */
-	volatile sig_atomic_t hung;
 } run = { .bound_s = BENCH_BOUND_S };
 
 bool bench_quick(void)
@@ -110,10 +110,16 @@ void bench_emit(struct bench *b, const char *fmt, ...)
 	chan_send(b->p, 'R', "{%s}", buf);
 }
 
-/* ---- the child ------------------------------------------------------------------ */
+/* ---- a run: the family runner's (run.c), with the rules' verdicts -------------- */
 
-static void child_run(struct probe *p, bench_fn fn, void *arg, pid_t parent)
+struct bench_call {
+	bench_fn fn;
+	void *arg;
+};
+
+static void bench_child(struct probe *p, void *arg)
 {
+	const struct bench_call *call = arg;
 	struct bench b = {
 		.p = p,
 		.quick = run.quick,
@@ -121,127 +127,58 @@ static void child_run(struct probe *p, bench_fn fn, void *arg, pid_t parent)
 		.family = family_name(p->fam),
 	};
 
-	if (!child_bind(parent))
-		_exit(2);
-	child_pin(p); /* as for rules: the sender's softirq work is charged to it */
-	double t0 = bench_wall_ns();
-	topo_build(p);
-	double t1 = bench_wall_ns();
-	topo_wait_links(p);
-	b.build_ms = (t1 - t0) / 1e6;
-	b.wait_ms = (bench_wall_ns() - t1) / 1e6;
-	chan_send(p, 'M', "%.6f %.6f", b.build_ms, b.wait_ms);
-	fn(&b, arg);
-	chan_send(p, 'D', "done");
-	_exit(0);
+	call->fn(&b, call->arg);
 }
 
-/* ---- the parent ----------------------------------------------------------------- */
-
-static void on_alarm(int sig)
+/* The records of a run: 'R' into the document, 'M' into r. */
+static void records_take(const struct records *rec, struct bench_result *r)
 {
-	(void)sig;
-	run.hung = 1;
-	if (run.child > 0)
-		kill(run.child, SIGKILL);
-}
-
-/* One line of the child: 'E' and 'S' end the run with their reason. */
-static void line_take(char *line, struct bench_result *r, char **end)
-{
-	line[strcspn(line, "\n")] = '\0';
-	switch (line[0]) {
-	case 'R':
-		record_put(line + 2);
-		break;
-	case 'M':
-		r->build_ms = strtod(line + 2, &line);
-		r->wait_ms = strtod(line, NULL);
-		break;
-	case 'E':
-	case 'S':
-	case 'D':
-		free(*end);
-		*end = strdup(line);
-		break;
-	default: /* traced calls and notes of the harness: not for a benchmark */
-		break;
+	for (size_t i = 0; i < rec->n; i++) {
+		char *line = rec->line[i], *end;
+		if (line[0] == 'R') {
+			record_put(line + 2);
+		} else if (line[0] == 'M') {
+			r->build_ms = strtod(line + 2, &end);
+			r->wait_ms = strtod(end, NULL);
+		}
 	}
 }
 
-static int run_verdict(const char *where, const char *end, int status)
+static int run_verdict(const char *where, const struct result *res)
 {
-	if (end && end[0] == 'D')
+	if (res->verdict == VERDICT_PASS)
 		return 0;
-	if (end && end[0] == 'S') {
-		bench_print("\"kind\":\"skip\",\"where\":\"%s\",\"reason\":\"%s\"", where, end + 2);
-		fprintf(stderr, "%s: %s: SKIP %s\n", run.name, where, end + 2);
+	if (res->verdict == VERDICT_SKIP) {
+		bench_print("\"kind\":\"skip\",\"where\":\"%s\",\"reason\":\"%s\"", where, res->reason);
+		fprintf(stderr, "%s: %s: SKIP %s\n", run.name, where, res->reason);
 		return 1;
 	}
 	run.failed = true;
-	if (run.hung)
-		fprintf(stderr, "%s: %s: ERROR: no end within %d s, killed (raise it with --bound)\n",
-			run.name, where, run.bound_s);
-	else if (end)
-		fprintf(stderr, "%s: %s: ERROR: %s\n", run.name, where, end + 2);
-	else if (WIFSIGNALED(status))
-		fprintf(stderr, "%s: %s: ERROR: killed by %s\n", run.name, where,
-			sigabbrev_np(WTERMSIG(status)) ? sigabbrev_np(WTERMSIG(status)) : "a signal");
+	if (res->verdict == VERDICT_TIMEOUT)
+		fprintf(stderr, "%s: %s: TIMEOUT after %s (raise the bound with --bound)\n", run.name,
+			where, res->reason);
 	else
-		fprintf(stderr, "%s: %s: ERROR: ended without finishing (exit %d)\n", run.name, where,
-			WEXITSTATUS(status));
+		fprintf(stderr, "%s: %s: ERROR: %s\n", run.name, where, res->reason);
 	return -1;
 }
 
 int bench_run(enum topology t, enum family fam, bench_fn fn, void *arg, struct bench_result *r)
 {
 	struct rule spec = { .id = run.name, .topology = t, .families = fam };
-	struct probe p = { .fam = fam, .rule = &spec, .switch_ns = -1 };
-	struct sigaction sa = { .sa_handler = on_alarm, .sa_flags = SA_RESTART };
-	char where[128], *line = NULL, *end = NULL;
-	size_t cap = 0;
-	int chan[2], status = 0;
+	struct bench_call call = { fn, arg };
+	struct result res = { .fam = fam };
 	struct bench_result ignored = { 0 };
+	char where[128];
 
 	r = r ? r : &ignored;
 	*r = (struct bench_result){ 0 };
 	snprintf(where, sizeof(where), "%s/%s", topo_name(t), family_name(fam));
-	if (pipe2(chan, O_CLOEXEC) != 0) {
-		fprintf(stderr, "%s: pipe: %s\n", run.name, strerror(errno));
-		run.failed = true;
-		return -1;
-	}
-	fflush(stdout);
-	double start = bench_wall_ns();
-	pid_t parent = getpid(), pid = fork();
-	if (pid == 0) {
-		close(chan[0]);
-		p.chan = chan[1];
-		child_run(&p, fn, arg, parent);
-	}
-	close(chan[1]);
-	if (pid < 0) {
-		fprintf(stderr, "%s: fork: %s\n", run.name, strerror(errno));
-		close(chan[0]);
-		run.failed = true;
-		return -1;
-	}
-	run.child = pid;
-	run.hung = 0;
-	sigaction(SIGALRM, &sa, NULL);
-	alarm((unsigned)run.bound_s);
-	FILE *in = fdopen(chan[0], "r");
-	while (in && getline(&line, &cap, in) > 0)
-		line_take(line, r, &end);
-	if (in)
-		fclose(in);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	alarm(0);
-	r->total_ms = (bench_wall_ns() - start) / 1e6;
-	int v = run_verdict(where, end, status);
-	free(line);
-	free(end);
+	run_family(&spec, fam, -1, run.bound_s, bench_child, &call, &res.run);
+	result_judge(&res, &spec, run.bound_s);
+	records_take(&res.run.rec, r);
+	r->total_ms = res.run.ms;
+	int v = run_verdict(where, &res);
+	result_free(&res);
 	return v;
 }
 
@@ -325,213 +262,4 @@ bool bench_drain(struct bench *b, int fd, long expected, long *received, long dr
 			return false;
 	}
 	return true;
-}
-
-/* ---- clocks and statistics --------------------------------------------------------- */
-
-static double clock_ns(clockid_t id)
-{
-	struct timespec ts;
-
-	clock_gettime(id, &ts);
-	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-
-double bench_wall_ns(void)
-{
-	return clock_ns(CLOCK_MONOTONIC);
-}
-
-double bench_cpu_ns(void)
-{
-	return clock_ns(CLOCK_PROCESS_CPUTIME_ID);
-}
-
-double bench_rusage_ns(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ((double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
-		(double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec)) *
-	       1e3;
-}
-
-static int double_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Linear interpolation between closest ranks. */
-static double quantile(const double *sorted, int n, double q)
-{
-	double pos = q * (n - 1);
-	int lo = (int)pos;
-
-	if (lo >= n - 1)
-		return sorted[n - 1];
-	return sorted[lo] + (pos - lo) * (sorted[lo + 1] - sorted[lo]);
-}
-
-struct stats stats_of(double *v, int n)
-{
-	if (n <= 0)
-		return (struct stats){ 0 };
-	qsort(v, (size_t)n, sizeof(*v), double_cmp);
-	return (struct stats){
-		.median = quantile(v, n, 0.5),
-		.q1 = quantile(v, n, 0.25),
-		.q3 = quantile(v, n, 0.75),
-		.min = v[0],
-		.max = v[n - 1],
-	};
-}
-
-const char *stats_json(const char *key, struct stats s, char *buf, size_t n)
-{
-	snprintf(buf, n, ",\"%s\":{\"median\":%.4g,\"q1\":%.4g,\"q3\":%.4g,\"min\":%.4g,\"max\":%.4g}",
-		 key, s.median, s.q1, s.q3, s.min, s.max);
-	return buf;
-}
-
-/* ---- trials -------------------------------------------------------------------------- */
-
-/* What every datagram carries: its content does not matter. */
-static const char payload[BENCH_PAYLOAD_MAX];
-
-static void batch_send(struct bench *b, const struct bench_flow *f, struct mmsghdr *msgs, int k)
-{
-	const struct sockaddr *dest = f->dest ? (const struct sockaddr *)&f->dest->ss : NULL;
-	socklen_t len = f->dest ? f->dest->len : 0;
-
-	if (f->mmsg) {
-		for (int done = 0; done < k;) {
-			int m = sendmmsg(f->from, msgs + done, (unsigned)(k - done), 0);
-			if (m <= 0)
-				probe_error(b->p, "sendmmsg: %s", strerror(errno));
-			done += m;
-		}
-		return;
-	}
-	for (int i = 0; i < k; i++) {
-		ssize_t n = dest ? sendto(f->from, payload, (size_t)f->payload, 0, dest, len)
-				 : send(f->from, payload, (size_t)f->payload, 0);
-		if (n != f->payload)
-			probe_error(b->p, "%s: %s", dest ? "sendto" : "send", strerror(errno));
-	}
-}
-
-struct bench_trial bench_trial_run(struct bench *b, const struct bench_flow *f, long n)
-{
-	struct mmsghdr msgs[BENCH_BATCH];
-	struct iovec iov = { .iov_base = (void *)payload, .iov_len = (size_t)f->payload };
-	struct bench_trial t = { 0 };
-
-	for (int i = 0; i < BENCH_BATCH; i++)
-		msgs[i] = (struct mmsghdr){ .msg_hdr = { .msg_name =
-								 f->dest ? (void *)&f->dest->ss : NULL,
-							 .msg_namelen = f->dest ? f->dest->len : 0,
-							 .msg_iov = &iov,
-							 .msg_iovlen = 1 } };
-	long drops0 = bench_drops(b, f->to);
-	double w0 = bench_wall_ns(), u0 = bench_rusage_ns();
-	while (t.sent < n) {
-		int k = n - t.sent < BENCH_BATCH ? (int)(n - t.sent) : BENCH_BATCH;
-		double ws = bench_wall_ns(), cs = bench_cpu_ns();
-		batch_send(b, f, msgs, k);
-		t.send_cpu += bench_cpu_ns() - cs;
-		t.send_wall += bench_wall_ns() - ws;
-		t.sent += k;
-		if (!bench_drain(b, f->to, t.sent, &t.received, drops0))
-			break; /* lost on the way: counted below, not waited for again */
-	}
-	t.wall = bench_wall_ns() - w0;
-	t.cpu = bench_rusage_ns() - u0;
-	t.drops = bench_drops(b, f->to) - drops0;
-	t.lost = t.sent - t.received - t.drops;
-	return t;
-}
-
-void bench_trial_emit(struct bench *b, const char *head, int round, const struct bench_trial *t)
-{
-	bench_emit(b,
-		   "\"kind\":\"trial\",%s,\"round\":%d,\"sent\":%ld,\"received\":%ld,\"drops\":%ld,"
-		   "\"lost\":%ld,\"send_wall_ns\":%.0f,\"send_cpu_ns\":%.0f,\"wall_ns\":%.0f,\"cpu_"
-		   "ns\":%.0f",
-		   head, round, t->sent, t->received, t->drops, t->lost, t->send_wall, t->send_cpu,
-		   t->wall, t->cpu);
-}
-
-enum trial_figure { SEND_CPU, SEND_WALL, CPU, WALL };
-
-static double trial_figure(const struct bench_trial *t, enum trial_figure f)
-{
-	switch (f) {
-	case SEND_CPU:
-		return t->send_cpu;
-	case SEND_WALL:
-		return t->send_wall;
-	case CPU:
-		return t->cpu;
-	case WALL:
-		break;
-	}
-	return t->wall;
-}
-
-/* One figure of each trial, per datagram sent. */
-static struct stats per_datagram(const struct bench_trial *t, int n, enum trial_figure f)
-{
-	double v[n > 0 ? n : 1];
-
-	for (int i = 0; i < n; i++)
-		v[i] = trial_figure(&t[i], f) / (double)(t[i].sent ? t[i].sent : 1);
-	return stats_of(v, n);
-}
-
-void bench_summary_emit(struct bench *b, const char *head, const struct bench_trial *t, int n)
-{
-	char s1[200], s2[200], s3[200], s4[200], s5[200];
-	long sent = 0, received = 0, drops = 0, lost = 0;
-	double rate[n > 0 ? n : 1];
-
-	for (int i = 0; i < n; i++) {
-		sent += t[i].sent;
-		received += t[i].received;
-		drops += t[i].drops;
-		lost += t[i].lost;
-		rate[i] = t[i].send_wall > 0 ? (double)t[i].sent * 1e9 / t[i].send_wall : 0;
-	}
-	bench_emit(b,
-		   "\"kind\":\"summary\",%s,\"trials\":%d,\"sent\":%ld,\"received\":%ld,\"drops\":%ld,"
-		   "\"lost\":%ld%s%s%s%s%s",
-		   head, n, sent, received, drops, lost,
-		   stats_json("send_cpu_ns", per_datagram(t, n, SEND_CPU), s1, sizeof(s1)),
-		   stats_json("send_wall_ns", per_datagram(t, n, SEND_WALL), s2, sizeof(s2)),
-		   stats_json("cpu_ns", per_datagram(t, n, CPU), s3, sizeof(s3)),
-		   stats_json("wall_ns", per_datagram(t, n, WALL), s4, sizeof(s4)),
-		   stats_json("datagrams_per_s", stats_of(rate, n), s5, sizeof(s5)));
-}
-
-void bench_ratio_emit(struct bench *b, const char *head, const struct bench_trial *base,
-		      const struct bench_trial *other, int n)
-{
-	double cpu[n > 0 ? n : 1], wall[n > 0 ? n : 1], saved[n > 0 ? n : 1];
-	char s1[200], s2[200], s3[200];
-
-	for (int i = 0; i < n; i++) {
-		double bc = base[i].send_cpu / (double)base[i].sent,
-		       oc = other[i].send_cpu / (double)other[i].sent;
-		double bw = base[i].send_wall / (double)base[i].sent,
-		       ow = other[i].send_wall / (double)other[i].sent;
-		cpu[i] = bc / oc;
-		wall[i] = bw / ow;
-		saved[i] = (bc - oc) / bc;
-	}
-	bench_emit(b, "\"kind\":\"ratio\",%s,\"rounds\":%d%s%s%s", head, n,
-		   stats_json("cpu", stats_of(cpu, n), s1, sizeof(s1)),
-		   stats_json("wall", stats_of(wall, n), s2, sizeof(s2)),
-		   stats_json("saved_share", stats_of(saved, n), s3, sizeof(s3)));
 }

@@ -13,6 +13,8 @@
 #ifndef UDPC_BENCH_H
 #define UDPC_BENCH_H
 
+#include "clock.h"
+#include "stats.h"
 #include "udpc.h"
 
 #include <stdio.h>
@@ -23,7 +25,7 @@ struct bench {
 	const char *topology, *family; /* their names: "link", "ipv6" */
 	bool quick;                    /* fewer datagrams and trials: emulators (BENCH_QUICK=1) */
 	double build_ms;               /* topo_build() took this long */
-	double wait_ms;                /* topo_wait_links() took this long */
+	double wait_ms;                /* ready_wait() took this long */
 };
 
 typedef void (*bench_fn)(struct bench *b, void *arg);
@@ -67,52 +69,5 @@ long bench_drops(struct bench *b, int fd);
  * expected, waiting at most WAIT_MS for each next one.  Returns false if
  * that bound ran out: datagrams were lost on the way. */
 bool bench_drain(struct bench *b, int fd, long expected, long *received, long drops0);
-
-/* One flow of datagrams, sender to receiver, both sockets already set up. */
-struct bench_flow {
-	int from;                /* the sending socket */
-	int to;                  /* the receiving socket, drained after every batch */
-	const struct addr *dest; /* sendto()/msg_name; NULL: send() on a connected socket */
-	bool mmsg;               /* sendmmsg() of a batch instead of one call each */
-	int payload;             /* bytes per datagram, at most BENCH_PAYLOAD_MAX */
-};
-
-#define BENCH_PAYLOAD_MAX 1472
-/* Datagrams sent between two drains: small enough that the receive queue
- * (SO_RCVBUFFORCE BENCH_RCVBUF) never fills. */
-#define BENCH_BATCH 32
-#define BENCH_RCVBUF (4 << 20)
-
-/* One trial's totals, in ns of the whole trial. */
-struct bench_trial {
-	long sent, received, drops, lost;
-	double send_wall, send_cpu; /* inside the send calls only */
-	double wall, cpu;           /* the whole trial, receiving included; cpu: getrusage */
-};
-
-/* Sends n datagrams in batches of BENCH_BATCH, draining the receiver after
- * each batch, and times the send calls apart from the rest. */
-struct bench_trial bench_trial_run(struct bench *b, const struct bench_flow *f, long n);
-/* Records: "kind":"trial" for one trial, "kind":"summary" for trials of one
- * setting (per-datagram statistics), "kind":"ratio" for base/other per round
- * (trials measured in alternation: base[i] and other[i] in the same round).
- * head: the JSON members naming the setting ("\"scenario\":\"send\",..."). */
-void bench_trial_emit(struct bench *b, const char *head, int round, const struct bench_trial *t);
-void bench_summary_emit(struct bench *b, const char *head, const struct bench_trial *t, int n);
-void bench_ratio_emit(struct bench *b, const char *head, const struct bench_trial *base,
-		      const struct bench_trial *other, int n);
-
-/* Clocks: wall (CLOCK_MONOTONIC) and this process's CPU time, all threads. */
-double bench_wall_ns(void);
-double bench_cpu_ns(void);    /* CLOCK_PROCESS_CPUTIME_ID: ns resolution */
-double bench_rusage_ns(void); /* getrusage(RUSAGE_SELF): user + system */
-
-/* Median, quartiles, min and max of v[0..n) (sorted in place). */
-struct stats {
-	double median, q1, q3, min, max;
-};
-struct stats stats_of(double *v, int n);
-/* ,"key":{"median":..,"q1":..,"q3":..,"min":..,"max":..} into buf. */
-const char *stats_json(const char *key, struct stats s, char *buf, size_t n);
 
 #endif

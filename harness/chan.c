@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static void chan_vsend(struct probe *p, char kind, const char *fmt, va_list ap)
+void chan_vsend(struct probe *p, char kind, const char *fmt, va_list ap)
 {
 	char buf[PIPE_BUF];
 	int n = snprintf(buf, sizeof(buf), "%c ", kind);
@@ -32,26 +32,4 @@ void chan_send(struct probe *p, char kind, const char *fmt, ...)
 	va_start(ap, fmt);
 	chan_vsend(p, kind, fmt, ap);
 	va_end(ap);
-}
-
-/* The family's last record, then the child's end.  va_end comes before
- * _exit because C pairs every va_start with a va_end in the same function. */
-void probe_error(struct probe *p, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	chan_vsend(p, 'E', fmt, ap);
-	va_end(ap);
-	_exit(0);
-}
-
-void probe_skip(struct probe *p, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	chan_vsend(p, 'S', fmt, ap);
-	va_end(ap);
-	_exit(0);
 }

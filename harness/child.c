@@ -22,13 +22,14 @@ bool child_bind(pid_t parent)
 
 /* One CPU: every datagram sent passes the same per-CPU backlog, in order,
  * so a sentinel sent later is processed later; and the softirq work of
- * loopback and veth runs in the sending task, charged to it. */
-void child_pin(struct probe *p)
+ * loopback and veth runs in the sending task, charged to it.  cpu -1: the
+ * one it runs on; else the one the runner gave it (--cpu). */
+void child_pin(struct probe *p, int cpu)
 {
 	cpu_set_t one;
 
 	CPU_ZERO(&one);
-	CPU_SET(sched_getcpu(), &one);
+	CPU_SET(cpu < 0 ? sched_getcpu() : cpu, &one);
 	if (sched_setaffinity(0, sizeof(one), &one) != 0)
 		probe_error(p, "sched_setaffinity: %s", strerror(errno));
 }

@@ -1,21 +1,11 @@
-/* udpconform harness: asynchronous errors and the calls that report them.
- *
- * poll(), recvmsg(MSG_ERRQUEUE) with its sock_extended_err, and a
- * recvfrom() that blocks in a second thread.  Same two kinds as udpc.h:
- * sock_*() make one traced call, expect_*() judge one answer.
- */
+/* The error queue: recvmsg(MSG_ERRQUEUE) and its sock_extended_err.  The
+ * option that fills it is sock_recverr_on(); expect_errqueue() judges it. */
 #ifndef UDPC_ERRQ_H
 #define UDPC_ERRQ_H
 
-#include "udpc.h"
+#include "sock.h"
 
 #include <linux/errqueue.h>
-
-/* poll() on one socket for `events`, waiting at most WAIT_MS; value is the
- * revents the kernel answered, ok is 1 (the socket was ready). */
-struct call sock_poll(struct probe *p, struct sock *s, short events);
-/* revents exactly `want` (POLLERR, POLLIN|POLLOUT, ...). */
-void expect_revents(struct probe *p, struct call c, short want);
 
 /* One message of the error queue, as recvmsg(MSG_ERRQUEUE) gave it. */
 struct errq_msg {
@@ -34,28 +24,17 @@ struct ee_want {
 	struct addr offender;      /* port ignored: an ICMP source has none */
 };
 
+/* recvmsg(MSG_ERRQUEUE | MSG_DONTWAIT): the oldest queued error, now. */
+struct errq_msg errq_recv(struct probe *p, struct sock *s);
+
 /* The error queue entry of an ICMP port unreachable sent by the server
  * about a datagram of the probe's family: ICMP 3/3 reported as SOL_IP
  * (IPv4), ICMPv6 1/4 as SOL_IPV6 (IPv6), ICMP 3/3 as SOL_IPV6 (mapped:
  * ipv6_recv_error() reads the queue of every AF_INET6 socket). */
-struct ee_want ee_port_unreachable(struct probe *p);
+struct ee_want errq_port_unreachable(struct probe *p);
 
-/* setsockopt() of the option that makes the kernel queue the errors this
- * family's datagrams get: IPV6_RECVERR for IPv6, IP_RECVERR for IPv4 and
- * for mapped (ICMPv4 errors go through __udp4_lib_err(), which reads the
- * IPv4 flag even on an AF_INET6 socket). */
-struct call sock_recverr_on(struct probe *p, struct sock *s);
-
-/* recvmsg(MSG_ERRQUEUE | MSG_DONTWAIT): the oldest queued error, now. */
-struct errq_msg sock_recv_errqueue(struct probe *p, struct sock *s);
-void expect_errqueue(struct probe *p, struct errq_msg m, struct ee_want want);
-
-/* A recvfrom() without MSG_DONTWAIT made by a second thread: start returns
- * once that thread is asleep inside recvfrom() (ERROR if it is not within
- * WAIT_MS), finish collects its answer.  SO_RCVTIMEO = WAIT_MS bounds the
- * wait, so a wake-up that never comes shows up as EAGAIN. */
-struct blocked_recv;
-struct blocked_recv *sock_recv_block_start(struct probe *p, struct sock *s);
-struct call sock_recv_block_finish(struct probe *p, struct blocked_recv *b);
+/* "{SOL_IP, IP_RECVERR, ee_errno=ECONNREFUSED, ..., offender=198.18.0.2}" */
+void errq_str(int level, int type, const struct sock_extended_err *ee, const struct addr *offender,
+	      char *buf, size_t n);
 
 #endif

@@ -13,8 +13,8 @@ static const char *call_text(const struct call *c, char *buf, size_t n)
 	return buf;
 }
 
-void check_record(struct probe *p, bool ok, const char *what, const char *expected,
-		  const char *observed)
+void expect_record(struct probe *p, bool ok, const char *what, const char *expected,
+		   const char *observed)
 {
 	p->checks++;
 	chan_send(p, 'C', "%d\t%s\t%s\t%s", ok ? 1 : 0, what, expected, observed);
@@ -30,8 +30,8 @@ void expect_ok(struct probe *p, struct call c)
 	char want[32], got[160], text[CALL_LINE_MAX];
 
 	snprintf(want, sizeof(want), "%ld", c.ok);
-	check_record(p, call_ok(&c), call_text(&c, text, sizeof(text)), want,
-		     trace_result(&c, got, sizeof(got)));
+	expect_record(p, call_ok(&c), call_text(&c, text, sizeof(text)), want,
+		      trace_result(&c, got, sizeof(got)));
 }
 
 void expect_errno(struct probe *p, struct call c, int err)
@@ -39,8 +39,8 @@ void expect_errno(struct probe *p, struct call c, int err)
 	char want[160], got[160], text[CALL_LINE_MAX];
 	struct call w = { .ret = -1, .err = err };
 
-	check_record(p, c.ret == -1 && c.err == err, call_text(&c, text, sizeof(text)),
-		     trace_result(&w, want, sizeof(want)), trace_result(&c, got, sizeof(got)));
+	expect_record(p, c.ret == -1 && c.err == err, call_text(&c, text, sizeof(text)),
+		      trace_result(&w, want, sizeof(want)), trace_result(&c, got, sizeof(got)));
 }
 
 void expect_datagram(struct probe *p, struct call c, const char *payload, struct addr from)
@@ -52,14 +52,15 @@ void expect_datagram(struct probe *p, struct call c, const char *payload, struct
 	trace_payload(payload, len, pl, sizeof(pl));
 	snprintf(want, sizeof(want), "%s from %s", pl, addr_str(&from, as, sizeof(as)));
 	if (c.ret < 0) {
-		check_record(p, false, call_text(&c, text, sizeof(text)), want,
-			     trace_result(&c, got, sizeof(got)));
+		expect_record(p, false, call_text(&c, text, sizeof(text)), want,
+			      trace_result(&c, got, sizeof(got)));
 		return;
 	}
 	trace_payload(c.data, c.len, pl, sizeof(pl));
 	snprintf(got, sizeof(got), "%s from %s", pl, addr_str(&c.addr, as, sizeof(as)));
-	check_record(p, c.len == len && memcmp(c.data, payload, len) == 0 && addr_equal(&from, &c.addr),
-		     call_text(&c, text, sizeof(text)), want, got);
+	expect_record(p,
+		      c.len == len && memcmp(c.data, payload, len) == 0 && addr_equal(&from, &c.addr),
+		      call_text(&c, text, sizeof(text)), want, got);
 }
 
 void expect_addr(struct probe *p, struct call c, struct addr want)
@@ -70,8 +71,8 @@ void expect_addr(struct probe *p, struct call c, struct addr want)
 		trace_result(&c, gs, sizeof(gs));
 	else
 		addr_str(&c.addr, gs, sizeof(gs));
-	check_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)),
-		     addr_str(&want, ws, sizeof(ws)), gs);
+	expect_record(p, c.ret == 0 && addr_equal(&want, &c.addr), call_text(&c, text, sizeof(text)),
+		      addr_str(&want, ws, sizeof(ws)), gs);
 }
 
 static const char *pending_name(int err)
@@ -87,8 +88,8 @@ void expect_pending_error(struct probe *p, struct call c, int err)
 		trace_result(&c, got, sizeof(got));
 	else
 		snprintf(got, sizeof(got), "%s", pending_name(c.value));
-	check_record(p, c.ret == 0 && c.value == err, call_text(&c, text, sizeof(text)),
-		     pending_name(err), got);
+	expect_record(p, c.ret == 0 && c.value == err, call_text(&c, text, sizeof(text)),
+		      pending_name(err), got);
 }
 
 void expect_long(struct probe *p, const char *what, long want, long got)
@@ -97,7 +98,66 @@ void expect_long(struct probe *p, const char *what, long want, long got)
 
 	snprintf(ws, sizeof(ws), "%ld", want);
 	snprintf(gs, sizeof(gs), "%ld", got);
-	check_record(p, want == got, what, ws, gs);
+	expect_record(p, want == got, what, ws, gs);
+}
+
+void expect_revents(struct probe *p, struct call c, short want)
+{
+	char ws[96], gs[160];
+
+	if (c.ret != 1)
+		trace_result(&c, gs, sizeof(gs));
+	else
+		trace_revents((short)c.value, gs, sizeof(gs));
+	expect_record(p, c.ret == 1 && c.value == want, c.line, trace_revents(want, ws, sizeof(ws)),
+		      gs);
+}
+
+static bool ee_equal(const struct errq_msg *m, const struct ee_want *w)
+{
+	struct addr got = m->offender, want = w->offender;
+
+	got.any_port = want.any_port = false;
+	return m->cmsg_level == w->cmsg_level && m->cmsg_type == w->cmsg_type &&
+	       m->ee.ee_errno == (uint32_t)w->err && m->ee.ee_origin == (uint8_t)w->origin &&
+	       m->ee.ee_type == (uint8_t)w->type && m->ee.ee_code == (uint8_t)w->code &&
+	       addr_equal(&want, &got);
+}
+
+void expect_errqueue(struct probe *p, struct errq_msg m, struct ee_want want)
+{
+	struct sock_extended_err wee = {
+		.ee_errno = (uint32_t)want.err,
+		.ee_origin = (uint8_t)want.origin,
+		.ee_type = (uint8_t)want.type,
+		.ee_code = (uint8_t)want.code,
+	};
+	char ws[256], gs[256];
+
+	errq_str(want.cmsg_level, want.cmsg_type, &wee, &want.offender, ws, sizeof(ws));
+	if (m.call.ret < 0) {
+		expect_record(p, false, m.call.line, ws, trace_result(&m.call, gs, sizeof(gs)));
+		return;
+	}
+	errq_str(m.cmsg_level, m.cmsg_type, &m.ee, &m.offender, gs, sizeof(gs));
+	expect_record(p, ee_equal(&m, &want), m.call.line, ws, gs);
+}
+
+static const char *returned_addr(const struct call *c, char *buf, size_t n)
+{
+	if (c->ret < 0)
+		return trace_result(c, buf, n);
+	return addr_str(&c->addr, buf, n);
+}
+
+void expect_same_addr(struct probe *p, const char *what, struct call a, struct call b)
+{
+	char as[160], bs[160];
+	struct addr exact = a.addr;
+
+	exact.any_port = false;
+	expect_record(p, a.ret >= 0 && b.ret >= 0 && addr_equal(&exact, &b.addr), what,
+		      returned_addr(&a, as, sizeof(as)), returned_addr(&b, bs, sizeof(bs)));
 }
 
 void must(struct probe *p, struct call c)
@@ -106,7 +166,27 @@ void must(struct probe *p, struct call c)
 		probe_error(p, "setup call failed: %s", c.line);
 }
 
-enum family probe_family(const struct probe *p)
+void expect_bytes(struct probe *p, struct call c, const char *want)
 {
-	return p->fam;
+	char ws[CALL_DATA_MAX], gs[CALL_DATA_MAX], text[CALL_LINE_MAX];
+	size_t len = strlen(want);
+
+	trace_payload(want, len, ws, sizeof(ws));
+	if (c.ret < 0)
+		trace_result(&c, gs, sizeof(gs));
+	else
+		trace_payload(c.data, c.len, gs, sizeof(gs));
+	expect_record(p, c.ret >= 0 && c.len == len && memcmp(c.data, want, len) == 0,
+		      call_text(&c, text, sizeof(text)), ws, gs);
+}
+
+void expect_eof(struct probe *p, struct call c)
+{
+	char got[CALL_DATA_MAX + 160], text[CALL_LINE_MAX];
+
+	if (c.ret > 0)
+		trace_payload(c.data, c.len, got, sizeof(got));
+	else
+		trace_result(&c, got, sizeof(got));
+	expect_record(p, c.ret == 0, call_text(&c, text, sizeof(text)), "0 (end of file)", got);
 }

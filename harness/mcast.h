@@ -1,11 +1,3 @@
-/* udpconform harness: joining a multicast group. */
-#ifndef UDPC_MCAST_H
-#define UDPC_MCAST_H
-
+/* Merged into udpc.h (sock.h): kept for rules written before the merge;
+ * a rule includes udpc.h only. */
 #include "udpc.h"
-
-/* setsockopt(IPV6_JOIN_GROUP) or (IP_ADD_MEMBERSHIP) for group on every
- * interface the kernel picks (interface 0 / INADDR_ANY). */
-struct call sock_join_group(struct probe *p, struct sock *s, struct addr group);
-
-#endif

@@ -1,6 +1,6 @@
 /* Pairs of connected sockets, one per peer port, exchanged in an order that
  * proves where every datagram went.  See peers.h. */
-#include "peers.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
 #ifndef UDPC_PEERS_H
 #define UDPC_PEERS_H
 
-#include "udpc.h"
+#include "sock.h"
 
 /* PROBE_MAX_SOCKS (16) caps a rule at 8 pairs. */
 #define PEERS_MAX 8

@@ -5,6 +5,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,6 +43,34 @@ void trace_payload(const char *data, size_t len, char *buf, size_t n)
 	buf[o] = '\0';
 }
 
+const char *trace_revents(short ev, char *buf, size_t n)
+{
+	static const struct {
+		short bit;
+		const char *name;
+	} names[] = {
+		{ POLLIN, "POLLIN" },         { POLLPRI, "POLLPRI" },       { POLLOUT, "POLLOUT" },
+		{ POLLERR, "POLLERR" },       { POLLHUP, "POLLHUP" },       { POLLNVAL, "POLLNVAL" },
+		{ POLLRDNORM, "POLLRDNORM" }, { POLLWRNORM, "POLLWRNORM" }, { POLLRDHUP, "POLLRDHUP" },
+	};
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (ev & names[i].bit)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s", used ? "|" : "",
+						 names[i].name);
+	if (!used)
+		snprintf(buf, n, "0");
+	return buf;
+}
+
+void trace_answer(struct call *c, long ret)
+{
+	c->ret = ret;
+	c->err = ret == -1 ? errno : 0;
+}
+
 void trace_begin(struct probe *p, struct call *c, const char *fmt, ...)
 {
 	va_list ap;
@@ -68,17 +97,4 @@ void trace_end(struct probe *p, struct call *c, const char *fmt, ...)
 	snprintf(c->line + used, sizeof(c->line) - used, " = %s",
 		 trace_result(c, result, sizeof(result)));
 	chan_send(p, 'T', "%s", c->line);
-}
-
-const char *family_name(enum family f)
-{
-	switch (f) {
-	case FAM_IPV4:
-		return "ipv4";
-	case FAM_IPV6:
-		return "ipv6";
-	case FAM_MAPPED:
-		return "mapped";
-	}
-	return "?";
 }

@@ -1,7 +1,8 @@
 /* The wire: an AF_PACKET socket in one host, and the UDP datagrams it saw. */
 #define _GNU_SOURCE
+#include "clock.h"
 #include "internal.h"
-#include "wire.h"
+#include "plan.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -14,23 +15,13 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 struct sock *wire_open(struct probe *p, enum host h)
 {
-	static const char *const hosts[HOST_COUNT] = {
-		[HOST_CLIENT] = "client",
-		[HOST_SERVER] = "server",
-		[HOST_STRANGER] = "stranger",
-		[HOST_ROUTER] = "router",
-	};
-
 	if (p->ns[h] < 0)
 		probe_error(p, "rule opens a wire on host %s, which topology %s does not have",
-			    hosts[h], topo_name(p->rule->topology));
-	if (p->nsocks == PROBE_MAX_SOCKS)
-		probe_error(p, "rule opens more than %d sockets", PROBE_MAX_SOCKS);
+			    plan_host_name(h), topo_name(p->rule->topology));
 	netns_enter(p, p->ns[h]);
 	/* Cooked (SOCK_DGRAM) frames start at the network header. */
 	int fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, htons(ETH_P_ALL));
@@ -40,10 +31,9 @@ struct sock *wire_open(struct probe *p, enum host h)
 	if (fd < 0)
 		probe_error(p, "socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_ALL)): %s", strerror(errno));
 
-	struct sock *s = &p->socks[p->nsocks++];
-	*s = (struct sock){ .role = "wire", .fd = fd, .host = h };
+	struct sock *s = sock_add(p, h, "wire", fd);
 	chan_send(p, 'T', "socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_ALL)) = wire (on host %s)",
-		  hosts[h]);
+		  plan_host_name(h));
 	return s;
 }
 
@@ -52,7 +42,6 @@ struct sock *wire_open(struct probe *p, enum host h)
 static bool udp_of_ipv4(struct probe *p, const uint8_t *pkt, size_t n, struct call *c)
 {
 	struct iphdr ip;
-	char v4[INET_ADDRSTRLEN];
 
 	if (n < sizeof(ip))
 		return false;
@@ -62,10 +51,10 @@ static bool udp_of_ipv4(struct probe *p, const uint8_t *pkt, size_t n, struct ca
 		return false;
 	struct udphdr u;
 	memcpy(&u, pkt + hl, sizeof(u));
-	inet_ntop(AF_INET, &ip.saddr, v4, sizeof(v4));
-	/* addr_literal() writes it in the probe's family; an IPv6 probe never
-	 * sees IPv4 on its wire, and if it did the family would not match. */
-	c->addr = addr_literal(p, v4, "::", ntohs(u.source));
+	/* Written in the probe's family; an IPv6 probe never sees IPv4 on its
+	 * wire, and if it did the family would not match. */
+	c->addr = addr_from_ipv4(p, ip.saddr, ntohs(u.source));
+	c->value = 4;
 	c->len = n - hl - sizeof(u);
 	memcpy(c->data, pkt + hl + sizeof(u), c->len < sizeof(c->data) ? c->len : sizeof(c->data));
 	return true;
@@ -88,41 +77,31 @@ static bool udp_of_ipv6(const uint8_t *pkt, size_t n, struct call *c)
 	s6->sin6_family = AF_INET6;
 	s6->sin6_port = u.source;
 	s6->sin6_addr = ip.ip6_src;
+	c->value = 6;
 	c->len = n - sizeof(ip) - sizeof(u);
 	memcpy(c->data, pkt + sizeof(ip) + sizeof(u),
 	       c->len < sizeof(c->data) ? c->len : sizeof(c->data));
 	return true;
 }
 
-static long ms_left(const struct timespec *deadline)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (deadline->tv_sec - now.tv_sec) * 1000 + (deadline->tv_nsec - now.tv_nsec) / 1000000;
-}
-
 /* Reads frames until one is a UDP datagram; -1 EAGAIN after WAIT_MS. */
 static long wire_next_udp(struct probe *p, struct sock *w, struct call *c)
 {
-	struct timespec deadline;
+	double deadline = clock_ms() + WAIT_MS;
 	uint8_t pkt[2048];
 
-	clock_gettime(CLOCK_MONOTONIC, &deadline);
-	deadline.tv_sec += WAIT_MS / 1000;
-	deadline.tv_nsec += (WAIT_MS % 1000) * 1000000L;
 	for (;;) {
 		struct sockaddr_ll ll = { 0 }; /* never read unset, even on a short name */
 		socklen_t lllen = sizeof(ll);
-		struct pollfd pfd = { .fd = w->fd, .events = POLLIN };
-		long left = ms_left(&deadline);
+		struct pollfd pfd = { .fd = sock_fd(w), .events = POLLIN };
+		int left = clock_left_ms(deadline);
 
-		if (left <= 0 || poll(&pfd, 1, (int)left) == 0) {
+		if (left == 0 || poll(&pfd, 1, left) == 0) {
 			errno = EAGAIN;
 			return -1;
 		}
-		ssize_t n =
-			recvfrom(w->fd, pkt, sizeof(pkt), MSG_DONTWAIT, (struct sockaddr *)&ll, &lllen);
+		ssize_t n = recvfrom(sock_fd(w), pkt, sizeof(pkt), MSG_DONTWAIT, (struct sockaddr *)&ll,
+				     &lllen);
 		if (n < 0) {
 			if (errno == EINTR || errno == EAGAIN)
 				continue;
@@ -137,20 +116,34 @@ static long wire_next_udp(struct probe *p, struct sock *w, struct call *c)
 	}
 }
 
-struct call wire_recv_udp(struct probe *p, struct sock *w)
+static struct call wire_recv(struct probe *p, struct sock *w, bool show_ip)
 {
 	struct call c = { .ok = 0 };
 	char pl[CALL_DATA_MAX + 8], as[80];
 
-	trace_begin(p, &c, "recvfrom(%s, ..., UDP only)", w->role);
-	call_answer(&c, wire_next_udp(p, w, &c));
+	trace_begin(p, &c, "recvfrom(%s, ..., UDP only)", sock_role(w));
+	trace_answer(&c, wire_next_udp(p, w, &c));
 	if (c.ret < 0) {
 		trace_end(p, &c, NULL);
 		return c;
 	}
 	c.ok = c.ret;
 	trace_payload(c.data, c.len < sizeof(c.data) ? c.len : sizeof(c.data), pl, sizeof(pl));
-	trace_end(p, &c, "recvfrom(%s, UDP %s from %s)", w->role, pl,
-		  addr_str(&c.addr, as, sizeof(as)));
+	if (show_ip)
+		trace_end(p, &c, "recvfrom(%s, UDP in IPv%d %s from %s)", sock_role(w), c.value, pl,
+			  addr_str(&c.addr, as, sizeof(as)));
+	else
+		trace_end(p, &c, "recvfrom(%s, UDP %s from %s)", sock_role(w), pl,
+			  addr_str(&c.addr, as, sizeof(as)));
 	return c;
+}
+
+struct call wire_recv_udp(struct probe *p, struct sock *w)
+{
+	return wire_recv(p, w, false);
+}
+
+struct call wire_recv_udp_ip(struct probe *p, struct sock *w)
+{
+	return wire_recv(p, w, true);
 }

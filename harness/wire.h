@@ -9,7 +9,7 @@
 #ifndef UDPC_WIRE_H
 #define UDPC_WIRE_H
 
-#include "udpc.h"
+#include "sock.h"
 
 /* socket(AF_PACKET, SOCK_DGRAM, htons(ETH_P_ALL)) in host h, named "wire";
  * anything but success is ERROR.  Open it before the calls it watches. */
@@ -21,5 +21,10 @@ struct sock *wire_open(struct probe *p, enum host h);
  * the probe's family writes it (::ffff:a.b.c.d for mapped), so
  * expect_datagram() judges it.  -1 EAGAIN: no UDP datagram came. */
 struct call wire_recv_udp(struct probe *p, struct sock *wire);
+
+/* The same, and value is the IP version the datagram travelled in (4 or 6),
+ * which the source address alone does not tell: an IPv4 datagram of a
+ * mapped probe and an IPv6 one from ::ffff:a.b.c.d read alike. */
+struct call wire_recv_udp_ip(struct probe *p, struct sock *wire);
 
 #endif

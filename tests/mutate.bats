@@ -27,7 +27,7 @@ teardown() {
 
 @test "unmutated, the rule passes and the shim logs its send() and write(), nothing of the setup" {
 	run -0 env UDPC_MUTATE_LOG="$TMP/calls" LD_PRELOAD="$SHIM" "$PROBE" --family ipv4
-	assert_output --partial "ok 1 udp.send.unconnected_send_edestaddrreq.ipv4"
+	assert_output --partial "ok 1 ipv4"
 	# seq call occurrence ret errno extra mutated; netlink and pipes pass by.
 	run cat "$TMP/calls"
 	assert_output $'1 send 1 -1 EDESTADDRREQ 0 0\n2 write 1 -1 EDESTADDRREQ 0 0'
@@ -37,7 +37,7 @@ teardown() {
 	run -1 env UDPC_MUTATE=send:1:errno:ENOTCONN LD_PRELOAD="$SHIM" "$PROBE" --family ipv4
 	assert_output --partial 'FAIL send(client, "ping", 4, 0): expected -1 EDESTADDRREQ'
 	assert_output --partial "observed -1 ENOTCONN"
-	assert_output --partial "not ok 1 udp.send.unconnected_send_edestaddrreq.ipv4"
+	assert_output --partial "not ok 1 ipv4"
 }
 
 @test "success instead of failure of the checked write() kills the rule" {

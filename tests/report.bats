@@ -67,7 +67,7 @@ expect_input_error() {
 }
 
 @test "another schema version is refused" {
-	sed -i 's/"schema": 1/"schema": 2/' "$WORK/run-b/results.jsonl"
+	sed -i 's/"schema": 1/"schema": 3/' "$WORK/run-b/results.jsonl"
 	expect_input_error results.jsonl "$ROOT/scripts/compare" "$WORK/run-b"
 	cd "$WORK"
 	"$ROOT/scripts/report" run-a --out R.md >/dev/null
@@ -131,7 +131,7 @@ record_case("transcript-item", ["transcript", 0], 5)
 record_case("family-unknown", ["family"], "ipv5")
 record_case("verdict-unknown", ["verdict"], "MAYBE")
 record_case("id-shape", ["id"], "not a rule id")
-record_case("schema-2", ["schema"], 2)
+record_case("schema-3", ["schema"], 3)
 record_case("duration-negative", ["duration_ms"], -1)
 record_case("sentence-huge", ["sentence"], "A" * 1000000)
 record_case("transcript-huge", ["transcript"], ["x"] * 20000)

@@ -19,7 +19,7 @@
 
 static void run(struct probe *p)
 {
-	struct addr broadcast = addr_literal(p, "198.18.0.255", NULL, PORT_SERVER);
+	struct addr broadcast = addr_broadcast(p, PORT_SERVER);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	expect_errno(p, sock_connect(p, client, broadcast), EACCES);

@@ -11,7 +11,6 @@
  * connect() [EAFNOSUPPORT].
  */
 #include "udpc.h"
-#include "connect_raw.h"
 
 #include <errno.h>
 

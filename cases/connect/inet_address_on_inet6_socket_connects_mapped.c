@@ -12,7 +12,6 @@
  * ipv6(7) "IPv4-mapped"; POSIX connect() [EAFNOSUPPORT]; RFC 3493 §3.7.
  */
 #include "udpc.h"
-#include "connect_raw.h"
 
 static void run(struct probe *p)
 {

@@ -4,25 +4,23 @@
  * with no special permission, and what it sends reaches a socket on another
  * host that joined the group.
  *
- * The group is ff3e:40:2001:db8::1, a unicast-prefix-based multicast
- * address (RFC 3306: flags P=1 T=1, global scope, prefix length 64, the
- * prefix 2001:db8:0:0, which is the link's own documentation prefix, group
- * id 1).  It stays inside the documentation range the project uses, and
- * the traffic never leaves the probe's namespaces.
+ * The group is addr_group(), ff0e::db8:0:1: global scope, from the
+ * documentation range ff0X::db8:0:0/96 (RFC 6676); the traffic never
+ * leaves the probe's namespaces.
  *
- * IPv4 is not run: every IPv4 multicast group lies in 224.0.0.0/4, outside
- * the documentation ranges (198.18.0.0/15) this project may use.
+ * IPv4 is not run: the link's hosts have a route to their /24 only, none
+ * to 224.0.0.0/4, so connect() to an IPv4 group (233.252.0.1) would fail
+ * in the route lookup, a claim about routing tables, not multicast.
  *
  * References: ipv6(7) IPV6_ADD_MEMBERSHIP; ip6_datagram_connect() in
  * net/ipv6/datagram.c (a multicast peer is routed through the ff00::/8
- * route of the link); RFC 3306 §4; Stevens UNP vol. 1 §21.
+ * route of the link); RFC 6676; Stevens UNP vol. 1 §21.
  */
 #include "udpc.h"
-#include "mcast.h"
 
 static void run(struct probe *p)
 {
-	struct addr group = addr_literal(p, NULL, "ff3e:40:2001:db8::1", PORT_SERVER);
+	struct addr group = addr_group(p, PORT_SERVER);
 	struct sock *server = sock_open(p, HOST_SERVER, "server");
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
@@ -44,8 +42,8 @@ const struct rule rule = {
 	       "member's host __udp6_lib_mcast_deliver() hands the datagram to every socket "
 	       "bound to the port whose interface joined the group.",
 	.families = FAM_IPV6,
-	.skip_why = "IPv4 multicast groups (224.0.0.0/4) lie outside the documentation "
-		    "range 198.18.0.0/15 this project's addresses come from",
+	.skip_why = "the link's IPv4 hosts have no route to 224.0.0.0/4: connect() to a group "
+		    "would test the routing table, not multicast",
 	.topology = TOPO_LINK,
 	.outcomes = {
 		{ "Linux", "ipv6(7); ip6_datagram_connect() in net/ipv6/datagram.c",

@@ -11,7 +11,6 @@
  * RFC 2553 §3.3; POSIX <netinet/in.h> (sockaddr_in6 has sin6_scope_id).
  */
 #include "udpc.h"
-#include "connect_raw.h"
 
 static void run(struct probe *p)
 {

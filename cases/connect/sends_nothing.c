@@ -17,7 +17,6 @@
  * "nothing is exchanged with the peer".
  */
 #include "udpc.h"
-#include "wire.h"
 
 static void run(struct probe *p)
 {

@@ -15,7 +15,6 @@
  * connect() [EINVAL] "address_len is not a valid length for the family".
  */
 #include "udpc.h"
-#include "connect_raw.h"
 
 #include <errno.h>
 

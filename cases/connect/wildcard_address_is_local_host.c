@@ -22,8 +22,8 @@
 
 static void run(struct probe *p)
 {
-	struct addr wildcard = addr_literal(p, "0.0.0.0", "::", PORT_SERVER);
-	struct addr loopback = addr_literal(p, "127.0.0.1", "::1", PORT_SERVER);
+	struct addr wildcard = addr_zero(p, PORT_SERVER);
+	struct addr loopback = addr_loopback(p, PORT_SERVER);
 	struct sock *server = sock_open(p, HOST_CLIENT, "server");
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
@@ -31,8 +31,7 @@ static void run(struct probe *p)
 	expect_ok(p, sock_connect(p, client, wildcard));
 	expect_addr(p, sock_getpeername(p, client), loopback);
 	expect_ok(p, sock_send(p, client, "to myself"));
-	expect_datagram(p, sock_recv(p, server), "to myself",
-			addr_literal(p, "127.0.0.1", "::1", PORT_EPHEMERAL));
+	expect_datagram(p, sock_recv(p, server), "to myself", addr_loopback(p, PORT_EPHEMERAL));
 }
 
 const struct rule rule = {

@@ -16,7 +16,7 @@
 static void run(struct probe *p)
 {
 	/* The client's address on the stranger's link (topo.c, TOPO_TWO_LINKS). */
-	struct addr on_stranger_link = addr_literal(p, "198.18.5.1", "2001:db8:5::1", PORT_CLIENT);
+	struct addr on_stranger_link = addr_host_facing(p, HOST_CLIENT, HOST_STRANGER, PORT_CLIENT);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	must(p, sock_bind(p, client, addr_wildcard(p, PORT_CLIENT)));

@@ -56,7 +56,8 @@ const struct rule rule = {
 	},
 	.known = {
 		.families = FAM_IPV6,
-		.kernels = "observed on v6.18; no upstream fix known",
+		.kernels = "every kernel since the IPv6 UDP code was written (reproduced on 5.10 "
+			   "through 7.3); no upstream fix",
 		.cause = "__udp_disconnect() in net/ipv4/udp.c leaves sk_v6_daddr set, so "
 			 "compute_score() in net/ipv6/udp.c keeps filtering on the old peer address",
 	},

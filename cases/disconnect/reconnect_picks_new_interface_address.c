@@ -17,7 +17,7 @@
 static void run(struct probe *p)
 {
 	/* The client's address on the stranger's link (topo.c, TOPO_TWO_LINKS). */
-	struct addr second_source = addr_literal(p, "198.18.5.1", "2001:db8:5::1", PORT_EPHEMERAL);
+	struct addr second_source = addr_host_facing(p, HOST_CLIENT, HOST_STRANGER, PORT_EPHEMERAL);
 	struct sock *stranger = sock_open(p, HOST_STRANGER, "stranger");
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 

@@ -10,7 +10,6 @@
  * too (inet6_dgram_ops); POSIX connect() [EINVAL] "address_len argument is
  * not a valid length".
  */
-#include "connect_raw.h"
 #include "udpc.h"
 
 #include <errno.h>

@@ -16,7 +16,7 @@
  * __skb_wait_for_more_packets() in net/core/datagram.c then returns
  * sock_error(); Stevens UNP vol. 1 §8.9.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -26,9 +26,9 @@ static void run(struct probe *p)
 
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_CLOSED)));
 
-	struct blocked_recv *waiting = sock_recv_block_start(p, client);
+	struct blocked_recv *waiting = blocked_recv_start(p, client);
 	must(p, sock_send(p, client, "ping"));
-	expect_errno(p, sock_recv_block_finish(p, waiting), ECONNREFUSED);
+	expect_errno(p, blocked_recv_finish(p, waiting), ECONNREFUSED);
 }
 
 const struct rule rule = {

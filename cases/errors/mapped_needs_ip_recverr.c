@@ -14,7 +14,7 @@
  * in net/ipv6/ipv6_sockglue.c sets only RECVERR6 for IPV6_RECVERR;
  * ipv6_setsockopt() passes level SOL_IP on to ip_setsockopt() (udp_prot).
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -32,8 +32,8 @@ static void run(struct probe *p)
 	must(p, sock_send(p, v4_too, "ping"));
 
 	expect_errno(p, sock_recv(p, v6_only), ECONNREFUSED);
-	expect_errno(p, sock_recv_errqueue(p, v6_only).call, EAGAIN);
-	expect_errqueue(p, sock_recv_errqueue(p, v4_too), ee_port_unreachable(p));
+	expect_errno(p, errq_recv(p, v6_only).call, EAGAIN);
+	expect_errqueue(p, errq_recv(p, v4_too), errq_port_unreachable(p));
 }
 
 const struct rule rule = {

@@ -15,7 +15,7 @@
  * udpv6_sendmsg() -> ip6_make_skb(), the same allocator); Stevens UNP vol. 1
  * §8.9.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>

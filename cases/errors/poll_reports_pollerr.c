@@ -12,7 +12,7 @@
  * the error queue is not empty), udp_poll() in net/ipv4/udp.c; Stevens UNP
  * vol. 1 §6.3 ("a socket error is pending" makes it readable).
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>

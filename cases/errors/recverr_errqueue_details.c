@@ -18,7 +18,7 @@
  * ip_recv_error() in net/ipv4/ip_sockglue.c, ipv6_icmp_error() and
  * ipv6_recv_error() in net/ipv6/datagram.c; RFC 1122 §4.1.3.3.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -31,7 +31,7 @@ static void run(struct probe *p)
 	must(p, sock_send(p, client, "ping"));
 	must(p, sock_poll(p, client, 0));
 
-	expect_errqueue(p, sock_recv_errqueue(p, client), ee_port_unreachable(p));
+	expect_errqueue(p, errq_recv(p, client), errq_port_unreachable(p));
 }
 
 const struct rule rule = {

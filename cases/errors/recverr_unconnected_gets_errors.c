@@ -16,7 +16,7 @@
  * RECVERR is set and store sk_err as well; Stevens UNP vol. 1 §8.9 (the
  * BSD rule this option departs from).
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 
@@ -30,7 +30,7 @@ static void run(struct probe *p)
 	expect_ok(p, sock_sendto(p, client, "ping", closed));
 
 	expect_errno(p, sock_recv(p, client), ECONNREFUSED);
-	expect_errqueue(p, sock_recv_errqueue(p, client), ee_port_unreachable(p));
+	expect_errqueue(p, errq_recv(p, client), errq_port_unreachable(p));
 }
 
 const struct rule rule = {

@@ -10,7 +10,7 @@
  * in net/core/sock.c (case SO_ERROR: sock_error()); Stevens UNP vol. 1
  * §7.5 SO_ERROR.
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <poll.h>

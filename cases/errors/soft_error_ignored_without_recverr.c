@@ -25,7 +25,7 @@
 
 static void run(struct probe *p)
 {
-	struct addr nowhere = addr_literal(p, "198.18.9.1", "2001:db8:9::1", PORT_SERVER);
+	struct addr nowhere = addr_unreachable(p, PORT_SERVER);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 	struct sock *sentinel = sock_open(p, HOST_CLIENT, "sentinel");
 	long unreachables = mib_read(p, HOST_CLIENT, MIB_ICMP_IN_DEST_UNREACHS);

@@ -15,7 +15,7 @@
  * error is stored whatever harderr says); ip_error() in net/ipv4/route.c,
  * ip6_pkt_discard() in net/ipv6/route.c (the router's side).
  */
-#include "errq.h"
+#include "udpc.h"
 
 #include <errno.h>
 #include <netinet/icmp6.h>
@@ -48,11 +48,11 @@ static void run(struct probe *p)
 	struct ee_want want = unreachable(p);
 
 	must(p, sock_recverr_on(p, client));
-	must(p, sock_connect(p, client, addr_literal(p, "198.18.9.1", "2001:db8:9::1", PORT_SERVER)));
+	must(p, sock_connect(p, client, addr_unreachable(p, PORT_SERVER)));
 	must(p, sock_send(p, client, "ping"));
 
 	expect_errno(p, sock_recv(p, client), want.err);
-	expect_errqueue(p, sock_recv_errqueue(p, client), want);
+	expect_errqueue(p, errq_recv(p, client), want);
 }
 
 const struct rule rule = {

@@ -25,7 +25,6 @@
  * References: socket(7) SO_REUSEADDR; udp(7); Stevens UNP vol. 1 §8.11;
  * net/ipv4/udp.c, net/ipv6/udp.c.
  */
-#include "peers.h"
 #include "udpc.h"
 
 enum { SOCKETS = PEERS_MAX };
@@ -81,6 +80,10 @@ const struct rule rule = {
 		  "each socket gets its own peer's" },
 		{ "BSD", "in_pcblookup() in 4.4BSD (exact match wins); Stevens UNP vol. 1 §8.11",
 		  "each socket gets its own peer's" },
+	},
+	.tags = {
+		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket", "v6.13" },
+		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket", "v6.13" },
 	},
 	.run = run,
 };

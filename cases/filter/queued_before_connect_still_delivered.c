@@ -14,7 +14,7 @@
  * ip6_datagram_connect() in net/ipv6/datagram.c (they rehash the socket,
  * they do not touch sk_receive_queue); Stevens UNP vol. 1 §8.11.
  */
-#include "msg.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {

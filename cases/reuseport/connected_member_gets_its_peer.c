@@ -20,7 +20,6 @@
  * udp4_lib_lookup2() and compute_score() in net/ipv4/udp.c (net/ipv6/udp.c
  * for IPv6); reuseport_select_sock() in net/core/sock_reuseport.c.
  */
-#include "peers.h"
 #include "udpc.h"
 
 static struct sock *peer(struct probe *p, enum host h, int port, const char *role)
@@ -73,6 +72,12 @@ const struct rule rule = {
 		{ "POSIX", "no SO_REUSEPORT", "not specified" },
 		{ "BSD", "FreeBSD SO_REUSEPORT_LB: connected sockets are looked up first "
 			 "(in_pcblookup_hash_locked())", "the connected member" },
+	},
+	.tags = {
+		{ "linux-git", "acdcecc61285", "udp: correct reuseport selection with connected sockets", "v5.4" },
+		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.5" },
+		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket", "v6.13" },
+		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket", "v6.13" },
 	},
 	.run = run,
 };

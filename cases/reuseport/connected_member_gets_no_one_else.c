@@ -24,7 +24,6 @@
  * and lookup_reuseport() in net/ipv4/udp.c (net/ipv6/udp.c for IPv6);
  * reuseport_select_sock() in net/core/sock_reuseport.c.
  */
-#include "peers.h"
 #include "udpc.h"
 
 #include <errno.h>
@@ -53,7 +52,7 @@ static long third_party_datagrams(struct sock *s)
 	long n = 0;
 	ssize_t len;
 
-	while ((len = recvfrom(s->fd, buf, sizeof(buf), MSG_DONTWAIT, NULL, NULL)) >= 0)
+	while ((len = recvfrom(sock_fd(s), buf, sizeof(buf), MSG_DONTWAIT, NULL, NULL)) >= 0)
 		n += (size_t)len == strlen(payload) && memcmp(buf, payload, (size_t)len) == 0;
 	return n;
 }
@@ -110,6 +109,12 @@ const struct rule rule = {
 		{ "POSIX", "no SO_REUSEPORT", "not specified" },
 		{ "BSD", "FreeBSD SO_REUSEPORT_LB: load balancing among unconnected sockets only",
 		  "only the peer's datagrams" },
+	},
+	.tags = {
+		{ "linux-git", "acdcecc61285", "udp: correct reuseport selection with connected sockets", "v5.4" },
+		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.5" },
+		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket", "v6.13" },
+		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket", "v6.13" },
 	},
 	.run = run,
 };

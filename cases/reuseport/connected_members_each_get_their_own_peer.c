@@ -30,7 +30,6 @@
  * References: socket(7) SO_REUSEPORT; net/ipv4/udp.c, net/ipv6/udp.c,
  * net/core/sock_reuseport.c.
  */
-#include "peers.h"
 #include "udpc.h"
 
 #include <errno.h>
@@ -79,6 +78,11 @@ const struct rule rule = {
 		{ "BSD", "FreeBSD in_pcblookup_hash(): an exact 4-tuple match wins over "
 			 "SO_REUSEPORT_LB groups",
 		  "each member gets its own peer's" },
+	},
+	.tags = {
+		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.5" },
+		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket", "v6.13" },
+		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket", "v6.13" },
 	},
 	.run = run,
 };

@@ -10,7 +10,7 @@
  * net/ipv6/udp.c; __sys_sendto() and ____sys_sendmsg() in net/socket.c;
  * POSIX send(), sendto(), sendmsg(); Stevens UNP vol. 1 §8.11.
  */
-#include "msg.h"
+#include "udpc.h"
 
 #include <errno.h>
 

@@ -14,7 +14,7 @@
  * POSIX sendto() "[EAFNOSUPPORT] Addresses in the specified address family
  * cannot be used with this socket"; in_pcbconnect() in 4.4BSD.
  */
-#include "msg.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {

@@ -11,7 +11,7 @@
  * net/ipv6/datagram.c, udp_sendmsg() in net/ipv4/udp.c; Stevens UNP vol. 1
  * §8.11, §8.14.
  */
-#include "msg.h"
+#include "udpc.h"
 
 static void run(struct probe *p)
 {

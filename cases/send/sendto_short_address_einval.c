@@ -11,7 +11,7 @@
  * The dest_len argument is not a valid length for the address family";
  * in_pcbconnect() in 4.4BSD.
  */
-#include "msg.h"
+#include "udpc.h"
 
 #include <errno.h>
 

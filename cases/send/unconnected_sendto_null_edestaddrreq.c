@@ -9,7 +9,7 @@
  * "[EDESTADDRREQ] The socket is not connection-mode and no peer address is
  * set, and no destination address was specified"; Stevens UNP vol. 1 §8.11.
  */
-#include "msg.h"
+#include "udpc.h"
 
 #include <errno.h>
 

@@ -8,7 +8,8 @@
  *
  *   UDPC_MUTATE_LOG=FILE   append one line per intercepted call:
  *                          "<seq> <call> <occurrence> <ret> <errno|0> <extra> <mutated 0|1>"
- *                          (extra: revents of poll, the value getsockopt read)
+ *                          (extra: revents of poll, the value getsockopt read,
+ *                          the source address length a receive returned)
  *   UDPC_MUTATE=<call>:<occurrence>:<kind>[:<arg>]
  *                          change what the occurrence-th (from 1) call of
  *                          that name answers:
@@ -20,7 +21,8 @@
  *     deliver        a receive is made; a failure answers a made-up datagram
  *     drop           a send is not made but answers success; a receive is
  *                    made (the datagram is gone) and answers -1 EAGAIN
- *     value:<NAME|0> getsockopt is made; the int it read becomes NAME
+ *     value:<NAME|0> getsockopt is made; the int it read becomes NAME (an
+ *                    answer shorter than an int becomes that int)
  *     revents:<mask> poll is made; revents becomes mask (1 if nonzero, else 0)
  *
  * A bad UDPC_MUTATE ends the process with status 64 and a one-line message.
@@ -70,7 +72,7 @@ static long seq_next;
 /* Occurrences are counted per call name, in the order calls are entered. */
 static const char *const call_names[] = {
 	"bind",    "connect",     "send",        "write",      "sendto",     "sendmsg", "recvfrom",
-	"recvmsg", "getsockname", "getpeername", "getsockopt", "setsockopt", "poll",
+	"recvmsg", "getsockname", "getpeername", "getsockopt", "setsockopt", "poll",    "shutdown",
 };
 #define NCALLS (sizeof(call_names) / sizeof(call_names[0]))
 static long occurrences[NCALLS];
@@ -337,7 +339,7 @@ static long recv_change(struct hook *h, int fd, long ret, void *buf, size_t len,
 		errno = EAGAIN;
 		return -1;
 	}
-	if (h->kind == K_DELIVER && ret < 0) {
+	if (h->kind == K_DELIVER && ret < 0 && buf) {
 		ret = (long)(len < sizeof(made_up) - 1 ? len : sizeof(made_up) - 1);
 		memcpy(buf, made_up, (size_t)ret);
 		/* From the socket's own address: any source will do. */
@@ -357,7 +359,10 @@ ssize_t recvfrom(int fd, void *buf, size_t len, int flags, __SOCKADDR_ARG addr, 
 
 	if (!hook_begin(&h, "recvfrom", fd))
 		return REAL(recvfrom)(fd, buf, len, flags, addr, alen);
-	long ret = hook_end(&h, REAL(recvfrom)(fd, buf, len, flags, addr, alen), 0, 0);
+	long ret = REAL(recvfrom)(fd, buf, len, flags, addr, alen);
+	/* extra: the length of the source address the kernel returned (0: none,
+	 * as for end of file), so that no address change is planned for it. */
+	ret = hook_end(&h, ret, 0, ret >= 0 && addr.__sockaddr__ && alen ? (long)*alen : 0);
 	return recv_change(&h, fd, ret, buf, len, addr.__sockaddr__, alen);
 }
 
@@ -367,7 +372,8 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 
 	if (!hook_begin(&h, "recvmsg", fd))
 		return REAL(recvmsg)(fd, msg, flags);
-	long ret = hook_end(&h, REAL(recvmsg)(fd, msg, flags), 0, 0);
+	long ret = REAL(recvmsg)(fd, msg, flags);
+	ret = hook_end(&h, ret, 0, ret >= 0 && msg->msg_name ? (long)msg->msg_namelen : 0);
 	if (h.kind == K_DELIVER && ret < 0)
 		msg->msg_controllen = 0;
 	if ((h.kind == K_ADDR_HOST || h.kind == K_ADDR_PORT) && ret >= 0)
@@ -427,12 +433,25 @@ int getsockopt(int fd, int level, int name, void *val, socklen_t *len)
 
 	if (!hook_begin(&h, "getsockopt", fd))
 		return REAL(getsockopt)(fd, level, name, val, len);
+	socklen_t room = *len;
 	int ret = REAL(getsockopt)(fd, level, name, val, len);
 	int got = ret == 0 && *len >= sizeof(int) ? *(int *)val : 0;
 	ret = (int)hook_end(&h, ret, 0, got);
-	if (h.kind == K_VALUE && ret == 0 && *len >= sizeof(int))
-		*(int *)val = mutation.arg;
+	/* A shorter answer (an empty SO_BINDTODEVICE name) becomes an int too. */
+	if (h.kind == K_VALUE && ret == 0 && room >= sizeof(int)) {
+		memcpy(val, &mutation.arg, sizeof(int));
+		*len = sizeof(int);
+	}
 	return ret;
+}
+
+int shutdown(int fd, int how)
+{
+	struct hook h;
+
+	if (!hook_begin(&h, "shutdown", fd))
+		return REAL(shutdown)(fd, how);
+	return (int)hook_end(&h, REAL(shutdown)(fd, how), 0, 0);
 }
 
 int setsockopt(int fd, int level, int name, const void *val, socklen_t len)

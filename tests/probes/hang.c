@@ -40,7 +40,7 @@ static void run(struct probe *p)
 	}
 	trace_begin(p, &c, "recv(server, ..., 16, 0)");
 	announce();
-	call_answer(&c, recv(server->fd, buf, sizeof(buf), 0));
+	trace_answer(&c, recv(sock_fd(server), buf, sizeof(buf), 0));
 	trace_end(p, &c, NULL);
 	expect_ok(p, c);
 }

@@ -9,6 +9,7 @@
  * its ports forward at once; its own operational state follows up to a second
  * later (linkwatch delays events of devices that are not stacked), so it is
  * not waited for. */
+#include "clock.h"
 #include "internal.h"
 
 #include <errno.h>
@@ -21,15 +22,6 @@
 #include <poll.h>
 #include <string.h>
 #include <stdio.h>
-#include <time.h>
-
-static long elapsed_ms(const struct timespec *start)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
-}
 
 /* IPv6's own idea of readiness: addrconf marks the device IF_READY when it
  * handles the carrier-on event (addrconf_notify(), NETDEV_CHANGE), which
@@ -130,7 +122,7 @@ static char *addr_not_local(struct probe *p, struct nl_sock *sk, char *name, siz
 	return found;
 }
 
-static char *netns_not_ready(struct probe *p, struct nl_sock *sk, bool ipv6, char *name, size_t n)
+static char *ns_not_ready(struct probe *p, struct nl_sock *sk, bool ipv6, char *name, size_t n)
 {
 	char *l = link_not_up(p, sk, ipv6, name, n);
 
@@ -140,10 +132,10 @@ static char *netns_not_ready(struct probe *p, struct nl_sock *sk, bool ipv6, cha
 	return l ? l : addr_not_local(p, sk, name, n);
 }
 
-static void netns_wait_links(struct probe *p, int ns, bool ipv6)
+static void ns_wait(struct probe *p, int ns, bool ipv6)
 {
 	struct nl_sock *query, *events;
-	struct timespec start;
+	double deadline;
 	char name[INET6_ADDRSTRLEN + 8];
 
 	netns_enter(p, ns);
@@ -156,16 +148,16 @@ static void netns_wait_links(struct probe *p, int ns, bool ipv6)
 	    nl_socket_add_membership(events, RTNLGRP_IPV6_IFADDR) != 0 ||
 	    nl_socket_add_membership(events, RTNLGRP_IPV6_ROUTE) != 0)
 		probe_error(p, "topology: cannot open rtnetlink sockets to watch links");
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	while (netns_not_ready(p, query, ipv6, name, sizeof(name))) {
-		long left = WAIT_MS - elapsed_ms(&start);
+	deadline = clock_ms() + WAIT_MS;
+	while (ns_not_ready(p, query, ipv6, name, sizeof(name))) {
+		int left = clock_left_ms(deadline);
 		struct pollfd pfd = { .fd = nl_socket_get_fd(events), .events = POLLIN };
-		if (left <= 0)
+		if (left == 0)
 			probe_error(p,
 				    "topology: %s not ready (link up with a queue, IPv6 address local) "
 				    "within %d ms",
 				    name, WAIT_MS);
-		if (poll(&pfd, 1, (int)left) > 0) {
+		if (poll(&pfd, 1, left) > 0) {
 			char buf[8192];
 			while (recv(pfd.fd, buf, sizeof(buf), MSG_DONTWAIT) > 0)
 				; /* the content does not matter: look again */
@@ -175,15 +167,15 @@ static void netns_wait_links(struct probe *p, int ns, bool ipv6)
 	nl_socket_free(events);
 }
 
-void topo_wait_links(struct probe *p)
+void ready_wait(struct probe *p)
 {
 	for (int h = 0; h < HOST_COUNT; h++) {
 		bool seen = false;
 		for (int k = 0; k < h; k++)
 			seen |= p->ns[k] == p->ns[h];
 		if (p->ns[h] >= 0 && !seen)
-			netns_wait_links(p, p->ns[h], topo_ipv6());
+			ns_wait(p, p->ns[h], topo_ipv6());
 	}
 	if (p->switch_ns >= 0)
-		netns_wait_links(p, p->switch_ns, false);
+		ns_wait(p, p->switch_ns, false);
 }

@@ -1,0 +1,35 @@
+/* Expectations: expect_*() compare an answer with the rule's literal
+ * expectation, record PASS or FAIL and carry on; must() accepts nothing but
+ * success: anything else is ERROR (setup failed, the rule could not even be
+ * asked). */
+#ifndef UDPC_EXPECT_H
+#define UDPC_EXPECT_H
+
+#include "errq.h"
+#include "sock.h"
+
+void expect_ok(struct probe *p, struct call c);
+void expect_errno(struct probe *p, struct call c, int err);
+void expect_datagram(struct probe *p, struct call c, const char *payload, struct addr from);
+void expect_addr(struct probe *p, struct call c, struct addr want);
+/* The error a sock_so_error() call took: an errno, or 0 for none. */
+void expect_pending_error(struct probe *p, struct call c, int err);
+void expect_long(struct probe *p, const char *what, long want, long got);
+
+/* revents exactly `want` (POLLERR, POLLIN|POLLOUT, ...). */
+void expect_revents(struct probe *p, struct call c, short want);
+/* The error queue entry errq_recv() read is the one wanted. */
+void expect_errqueue(struct probe *p, struct errq_msg m, struct ee_want want);
+/* Both calls succeeded and returned the very same address, port included:
+ * e.g. the source a receiver saw and the sender's getsockname(). */
+void expect_same_addr(struct probe *p, const char *what, struct call a, struct call b);
+
+/* The bytes a call returned (data, len) are exactly want: a device name. */
+void expect_bytes(struct probe *p, struct call c, const char *want);
+/* The call returned 0 and no datagram: end of file (a read after SHUT_RD). */
+void expect_eof(struct probe *p, struct call c);
+
+/* Ends this family as ERROR unless c succeeded completely. */
+void must(struct probe *p, struct call c);
+
+#endif

@@ -1,0 +1,179 @@
+/* JSON records and metadata (record.h). */
+#include "record.h"
+#include "internal.h"
+#include "json.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#ifndef UDPC_VERSION
+#define UDPC_VERSION "0"
+#endif
+
+static const enum family families[] = { FAM_IPV4, FAM_IPV6, FAM_MAPPED };
+
+static void families_json(struct str *b, bool first_member, const char *key, unsigned set)
+{
+	str_printf(b, "%s\"%s\":[", first_member ? "" : ",", key);
+	for (size_t i = 0, first = 1; i < sizeof(families) / sizeof(families[0]); i++) {
+		if (!(set & families[i]))
+			continue;
+		str_printf(b, "%s", first ? "" : ",");
+		json_string(b, family_name(families[i]));
+		first = 0;
+	}
+	str_printf(b, "]");
+}
+
+static void outcomes_json(struct str *b, const struct rule *r)
+{
+	str_printf(b, ",\"outcomes\":[");
+	for (int i = 0; i < RULE_MAX_OUTCOMES && r->outcomes[i].source; i++) {
+		str_printf(b, "%s{", i ? "," : "");
+		json_member(b, true, "source", r->outcomes[i].source);
+		json_member(b, false, "cite", r->outcomes[i].cite);
+		json_member(b, false, "expects", r->outcomes[i].expects);
+		str_printf(b, "}");
+	}
+	str_printf(b, "]");
+}
+
+static void tags_json(struct str *b, const struct rule *r)
+{
+	str_printf(b, ",\"tags\":[");
+	for (int i = 0; i < RULE_MAX_TAGS && r->tags[i].kind; i++) {
+		str_printf(b, "%s{", i ? "," : "");
+		json_member(b, true, "kind", r->tags[i].kind);
+		json_member(b, false, "value", r->tags[i].value);
+		json_member(b, false, "subject", r->tags[i].subject);
+		json_member(b, false, "version", r->tags[i].version);
+		str_printf(b, "}");
+	}
+	str_printf(b, "]");
+}
+
+/* "udp.send.x" -> "send" */
+static const char *topic_of(const char *id, char *buf, size_t n)
+{
+	const char *dot = strchr(id, '.'), *end = dot ? strchr(dot + 1, '.') : NULL;
+
+	snprintf(buf, n, "%.*s", end ? (int)(end - dot - 1) : 0, dot ? dot + 1 : "");
+	return buf;
+}
+
+/* id, topic, sentence, why, topology, families: what record and meta share. */
+static void rule_json(struct str *b, const struct rule *r)
+{
+	char topic[64];
+
+	json_member(b, true, "id", r->id);
+	json_member(b, false, "topic", topic_of(r->id, topic, sizeof(topic)));
+	json_member(b, false, "sentence", r->sentence);
+	json_member(b, false, "why", r->why);
+	json_member(b, false, "topology", topo_name(r->topology));
+	families_json(b, false, "families", r->families);
+}
+
+static void known_json(struct str *b, const struct rule *r)
+{
+	if (!r->known.families) {
+		str_printf(b, ",\"known\":null");
+		return;
+	}
+	str_printf(b, ",\"known\":{");
+	families_json(b, true, "families", r->known.families);
+	json_member(b, false, "kernels", r->known.kernels);
+	json_member(b, false, "cause", r->known.cause);
+	str_printf(b, "}");
+}
+
+void record_meta_print(const struct rule *r)
+{
+	struct str b = { 0 };
+
+	str_printf(&b, "{");
+	rule_json(&b, r);
+	json_member(&b, false, "skip_why", r->skip_why);
+	outcomes_json(&b, r);
+	known_json(&b, r);
+	tags_json(&b, r);
+	str_printf(&b, "}\n");
+	fputs(b.s, stdout);
+	str_free(&b);
+}
+
+static void lines_json(struct str *b, const struct records *rec, char kind, const char *key)
+{
+	str_printf(b, ",\"%s\":[", key);
+	for (size_t i = 0, first = 1; i < rec->n; i++) {
+		if (rec->line[i][0] != kind)
+			continue;
+		str_printf(b, "%s", first ? "" : ",");
+		json_string(b, rec->line[i] + 2);
+		first = 0;
+	}
+	str_printf(b, "]");
+}
+
+static void checks_json(struct str *b, const struct records *rec)
+{
+	struct check c;
+
+	str_printf(b, ",\"checks\":[");
+	for (size_t i = 0, first = 1; i < rec->n; i++) {
+		if (!records_check(rec->line[i], &c))
+			continue;
+		str_printf(b, "%s{\"ok\":%s", first ? "" : ",", c.ok ? "true" : "false");
+		json_member(b, false, "call", c.what);
+		json_member(b, false, "expected", c.expected);
+		json_member(b, false, "observed", c.observed);
+		str_printf(b, "}");
+		first = 0;
+	}
+	str_printf(b, "]");
+}
+
+static void record_json(struct str *b, const struct rule *r, const struct result *res, bool strict)
+{
+	struct utsname u;
+
+	uname(&u);
+	str_printf(b, "{\"schema\":%d", RECORD_SCHEMA);
+	json_member(b, false, "tool", UDPC_VERSION);
+	str_printf(b, ",");
+	rule_json(b, r);
+	outcomes_json(b, r);
+	tags_json(b, r);
+	json_member(b, false, "family", family_name(res->fam));
+	json_member(b, false, "verdict", verdict_name(res->verdict));
+	str_printf(b, ",\"fails_run\":%s", verdict_fails_run(res->verdict, strict) ? "true" : "false");
+	json_member(b, false, "reason", res->reason);
+	checks_json(b, &res->run.rec);
+	lines_json(b, &res->run.rec, 'T', "transcript");
+	lines_json(b, &res->run.rec, 'N', "notes");
+	json_member(b, false, "kernel", u.release);
+	str_printf(b, ",\"duration_ms\":%.3f}\n", res->run.ms);
+}
+
+int record_append(const char *path, const struct rule *r, const struct result *res, bool strict)
+{
+	struct str b = { 0 };
+
+	record_json(&b, r, res, strict);
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	ssize_t n = fd < 0 ? -1 : write(fd, b.s, b.len);
+	int err = errno;
+	if (fd >= 0)
+		close(fd);
+	bool whole = n == (ssize_t)b.len;
+	str_free(&b);
+	if (!whole) {
+		fprintf(stderr, "%s: cannot write results to %s: %s\n", r->id, path, strerror(err));
+		return -1;
+	}
+	return 0;
+}
