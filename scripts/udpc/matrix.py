@@ -220,7 +220,9 @@ def run_read(folder):
                 rec = json.loads(line)
                 records[(rec["id"], rec["family"])] = rec
     release = run.get("kernel", {}).get("release", os.path.basename(folder))
-    return {"label": run.get("label") or os.path.basename(folder.rstrip("/")), "release": release,
+    # Debian's 5.10.0-43 is upstream 5.10.237: uname -v says which.
+    upstream = re.search(r"Debian (\d+\.\d+\.\d+)", run.get("kernel", {}).get("version", ""))
+    return {"upstream": upstream.group(1) if upstream else "","label": run.get("label") or os.path.basename(folder.rstrip("/")), "release": release,
             "records": records, "run": run, "folder": folder}
 
 
@@ -249,48 +251,51 @@ def explanation(rule_tags, columns, values):
         return "unexplained (the rule names no kernel change)", False
     said = []
     for tag in rule_tags:
-        v = tag_version(tag)
-        name = " ".join(x for x in (tag.get("value", "")[:12], f'("{tag.get("subject")}")'
-                                     if tag.get("subject") else "", tag.get("version", "")) if x)
-        if v is None:
-            said.append(name)
-            continue
-        before = {values[i] for i, c in enumerate(columns) if version_key(c["release"])[:2] < v}
-        after = {values[i] for i, c in enumerate(columns) if version_key(c["release"])[:2] >= v}
-        if len(before) <= 1 and len(after) <= 1 and before != after:
+        subject = f'("{tag.get("subject")}")' if tag.get("subject") else ""
+        name = " ".join(x for x in (tag.get("value", "")[:12], subject, tag.get("version", "")) if x)
+        if tag_splits(tag, columns, values):
             return name, True
-        said.append(name + " — but the verdicts do not split there")
-    return "unexplained: " + "; ".join(said), False
+        said.append(name)
+    return "unexplained: the kernels do not split at " + "; ".join(said), False
+
+
+def tag_splits(tag, columns, values):
+    """True if the kernels before TAG's version all give one answer and
+    those from it all give another."""
+    v = tag_version(tag)
+    if v is None:
+        return False
+    before = {values[i] for i, c in enumerate(columns) if version_key(c["release"])[:2] < v}
+    after = {values[i] for i, c in enumerate(columns) if version_key(c["release"])[:2] >= v}
+    return len(before) == 1 and len(after) == 1 and before != after
 
 
 def provenance_checks(rules_meta, columns, rows):
     """A rule tagged with a version must differ exactly between the kernels
-    before and from that version: one line for each that does not."""
+    before it and from it, at one of its tags: one line for each rule (and
+    its families) where that does not hold, and why it may not."""
     lines = []
     for rid, tags in sorted(rules_meta.items()):
-        for tag in tags:
-            v = tag_version(tag)
-            if v is None:
+        versioned = [t for t in tags if tag_version(t)]
+        spanned = [t for t in versioned
+                   if any(version_key(c["release"])[:2] < tag_version(t) for c in columns)
+                   and any(version_key(c["release"])[:2] >= tag_version(t) for c in columns)]
+        if not spanned:
+            continue
+        bad = {}
+        for family in FAMILIES:
+            values = rows.get((rid, family))
+            if values is None or set(values) <= {"SKIP", "—"}:
                 continue
-            before = [c for c in columns if version_key(c["release"])[:2] < v]
-            after = [c for c in columns if version_key(c["release"])[:2] >= v]
-            if not before or not after:
-                continue
-            for family in FAMILIES:
-                key = (rid, family)
-                if key not in rows:
-                    continue
-                values = rows[key]
-                b = {values[i] for i, c in enumerate(columns) if c in before}
-                a = {values[i] for i, c in enumerate(columns) if c in after}
-                if len(b) == 1 and len(a) == 1 and b != a:
-                    continue
-                if b == a and len(a) == 1 and tag.get("kind") == "linux-git":
-                    lines.append(f"- `{rid}` {family}: tagged {tag.get('version')} "
-                                 f"({tag.get('value', '')[:12]}) but every kernel gives {a.pop()}")
-                elif len(b) > 1 or len(a) > 1:
-                    lines.append(f"- `{rid}` {family}: tagged {tag.get('version')} but the kernels "
-                                 f"before it or from it disagree among themselves")
+            if not any(tag_splits(t, columns, values) for t in spanned):
+                kind = ("every kernel gives " + values[0]) if len(set(values)) == 1 else \
+                    "the kernels split elsewhere: " + ", ".join(values)
+                bad.setdefault(kind, []).append(family)
+        for kind, families in bad.items():
+            named = ", ".join(f"{t.get('value', '')[:12]} {t.get('version')}" for t in spanned)
+            hint = " (a fix backported to the older kernels' stable series?)" \
+                if kind.startswith("every") else ""
+            lines.append(f"- `{rid}` ({'/'.join(families)}): tagged {named}, but {kind}{hint}")
     return lines
 
 
@@ -312,8 +317,12 @@ def matrix_rows(columns):
 
 def column_name(c):
     rel = c["release"]
+    if c["label"] != rel:
+        return c["label"]
+    if c["upstream"]:
+        return c["upstream"]
     short = re.match(r"\d+\.\d+(\.\d+)?", rel)
-    return c["label"] if c["label"] != rel else (short.group(0) if short else rel)
+    return short.group(0) if short else rel
 
 
 def report(out_md, folders):
@@ -324,7 +333,7 @@ def report(out_md, folders):
 def section_lines(out_md, folders, link_from):
     """The section's lines (without its heading); writes OUT_MD and the
     plots beside it, linked relative to the folder LINK_FROM."""
-    columns = sorted((run_read(f) for f in folders), key=lambda c: version_key(c["release"]))
+    columns = sorted((run_read(f) for f in folders), key=lambda c: version_key(c["upstream"] or c["release"]))
     rows, meta = matrix_rows(columns)
     names = [column_name(c) for c in columns]
     head = "| rule | family | " + " | ".join(names) + " |\n|---|---|" + "---|" * len(names) + "\n"
@@ -353,27 +362,47 @@ def section_lines(out_md, folders, link_from):
                    f"the full matrix: [{os.path.relpath(out_md, link_from)}]"
                    f"({os.path.relpath(out_md, link_from)}).")
     checks = provenance_checks(meta, columns, rows)
-    section += ["", "Provenance checks (a rule tagged with a version must differ exactly there): "
-                + ("all hold." if not checks else f"{len(checks)} do not hold:")] + checks
+    section += ["", "Provenance checks (a rule tagged with a version must differ exactly between "
+                "the kernels before and from it): " + ("all hold." if not checks else
+                                                      f"{len(checks)} do not hold:"), ""] + checks
     netns = sysctls_not_per_netns(columns, names)
     if netns:
         section += ["", "Sysctls that are not per network namespace (a new namespace does not "
                     "have them; rules cannot pin them there): " + "; ".join(netns) + "."]
+    section += sysctl_defaults(columns, names)
     section += plots_write(os.path.dirname(out_md), columns, names, link_from)
     return section
 
 
 def sysctls_not_per_netns(columns, names):
-    out = []
+    """Per kernel, the sysctls a new network namespace does not have."""
+    missing = {}
     for n, c in zip(names, columns):
         guest = c["run"].get("guest") or {}
         outside, inside = c["run"].get("sysctls") or {}, guest.get("sysctls_new_netns")
-        if inside is None:
-            continue
-        missing = sorted(k for k in outside if k not in inside)
-        if missing:
-            out.append(f"{n}: " + ", ".join(f"`{k}`" for k in missing))
+        if inside is not None:
+            missing[n] = sorted(k for k in outside if k not in inside)
+    everywhere = set.intersection(*(set(m) for m in missing.values())) if missing else set()
+    out = [f"{n}: " + ", ".join(f"`{k}`" for k in m if k not in everywhere)
+           for n, m in missing.items() if set(m) - everywhere]
+    if everywhere:
+        out.append("every kernel: " + ", ".join(f"`{k}`" for k in sorted(everywhere))
+                   + " (the initial namespace's only)")
     return out
+
+
+def sysctl_defaults(columns, names):
+    """Lines for the sysctls whose values differ between kernels."""
+    keys = sorted({k for c in columns for k in (c["run"].get("sysctls") or {})})
+    lines = []
+    for k in keys:
+        values = [(c["run"].get("sysctls") or {}).get(k, "—") for c in columns]
+        if len(set(values)) > 1:
+            lines.append(f"| `{k}` | " + " | ".join(values) + " |")
+    if not lines:
+        return []
+    return ["", "Sysctl values that differ between kernels (the initial namespace's):", "",
+            "| sysctl | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)] + lines
 
 
 # ---- plots (SVG written directly) -------------------------------------------
