@@ -46,8 +46,8 @@ enum { LINE_MAX_BYTES = 16384, MAX_RULES = 1024 };
 struct settings {
 	char families[256];  /* FAMILIES of make matrix, "" for all */
 	char emulation[256]; /* qemu-tcg, qemu-kvm */
-	int bench;          /* 1: make bench's programs too, quick */
-	int bound_s;        /* how long one probe may run in all */
+	int bench;           /* 1: make bench's programs too, quick */
+	int bound_s;         /* how long one probe may run in all */
 };
 
 /* Bytes read from a pipe, handed on line by line. */
@@ -92,9 +92,9 @@ static void settings_read(struct settings *s)
 		else if (strncmp(line, "EMULATION=", 10) == 0)
 			snprintf(s->emulation, sizeof(s->emulation), "%s", line + 10);
 		else if (strncmp(line, "BENCH=", 6) == 0)
-			s->bench = atoi(line + 6);
+			s->bench = (int)strtol(line + 6, NULL, 10);
 		else if (strncmp(line, "BOUND_S=", 8) == 0)
-			s->bound_s = atoi(line + 8);
+			s->bound_s = (int)strtol(line + 8, NULL, 10);
 	}
 	fclose(f);
 }
@@ -129,8 +129,8 @@ static pid_t spawn(char *const argv[], int *out, int *err)
 	pid = fork();
 	if (pid == 0) {
 		setpgid(0, 0);
-		dup2(o[1], STDOUT_FILENO);
-		dup2(e[1], STDERR_FILENO);
+		if (dup2(o[1], STDOUT_FILENO) < 0 || dup2(e[1], STDERR_FILENO) < 0)
+			_exit(127);
 		execv(argv[0], argv);
 		_exit(127);
 	}
@@ -247,21 +247,31 @@ static void records_forward(void)
  * probe itself writes the ERROR records (--lost), C writes every record. */
 static void rule_lost(const char *id, const char *reason, const struct settings *s)
 {
-	char *argv[] = { PROBES,       (char *)id,    "--lost", (char *)reason, "--json",
-			 RULE_RECORDS, s->families[0] ? "--family" : NULL, (char *)s->families,
+	char *argv[] = { PROBES,
+			 (char *)id,
+			 "--lost",
+			 (char *)reason,
+			 "--json",
+			 RULE_RECORDS,
+			 s->families[0] ? "--family" : NULL,
+			 (char *)s->families,
 			 NULL };
 	int status = run(argv, stdout, id, 10);
 
 	if (status != 0)
-		printf("# %s: the probe could not write its ERROR records (--lost: %d)\n", id,
-		       status);
+		printf("# %s: the probe could not write its ERROR records (--lost: %d)\n", id, status);
 }
 
 static void rule_run(int k, const char *id, const struct settings *s)
 {
 	char path[512], reason[128];
-	char *argv[] = { PROBES, (char *)id, "--json", RULE_RECORDS,
-			 s->families[0] ? "--family" : NULL, (char *)s->families, NULL };
+	char *argv[] = { PROBES,
+			 (char *)id,
+			 "--json",
+			 RULE_RECORDS,
+			 s->families[0] ? "--family" : NULL,
+			 (char *)s->families,
+			 NULL };
 	FILE *ktap;
 	int status, code;
 
@@ -276,11 +286,12 @@ static void rule_run(int k, const char *id, const struct settings *s)
 		if (status < 0)
 			snprintf(reason, sizeof(reason), "killed at the bound of %d s", s->bound_s);
 		else if (WIFSIGNALED(status))
-			snprintf(reason, sizeof(reason), "probe died (%s) before reporting every family",
+			snprintf(reason, sizeof(reason),
+				 "probe died (%s) before reporting every family",
 				 sigabbrev_np(WTERMSIG(status)) ?: "signal");
 		else
-			snprintf(reason, sizeof(reason), "probe died (exit %d) before reporting every family",
-				 code);
+			snprintf(reason, sizeof(reason),
+				 "probe died (exit %d) before reporting every family", code);
 		records_forward();
 		rule_lost(id, reason, s);
 		printf("not ok %d %s # %s %s\n", k, id, status < 0 ? "TIMEOUT" : "ERROR", reason);
@@ -335,8 +346,8 @@ static void json_string(FILE *f, const char *s)
 
 /* The sysctls a rule's verdict may depend on, as this namespace sees them. */
 static const char *const SYSCTLS[] = {
-	"net.ipv4.ip_local_port_range", "net.ipv4.icmp_ratelimit",   "net.ipv4.icmp_msgs_per_sec",
-	"net.ipv4.icmp_msgs_burst",     "net.ipv6.icmp.ratelimit",   "net.ipv6.bindv6only",
+	"net.ipv4.ip_local_port_range",      "net.ipv4.icmp_ratelimit", "net.ipv4.icmp_msgs_per_sec",
+	"net.ipv4.icmp_msgs_burst",          "net.ipv6.icmp.ratelimit", "net.ipv6.bindv6only",
 	"net.core.devconf_inherit_init_net",
 };
 
@@ -351,7 +362,8 @@ static void sysctls_write(FILE *f)
 
 		snprintf(path, sizeof(path), "/proc/sys/%s", SYSCTLS[i]);
 		for (char *c = path + 10; *c; c++)
-			*c = *c == '.' ? '/' : *c;
+			if (*c == '.')
+				*c = '/';
 		in = fopen(path, "re");
 		if (!in)
 			continue;
@@ -359,7 +371,8 @@ static void sysctls_write(FILE *f)
 			value[strcspn(value, "\n")] = '\0';
 		fclose(in);
 		for (char *c = value; *c; c++)
-			*c = *c == '\t' ? ' ' : *c;
+			if (*c == '\t')
+				*c = ' ';
 		fprintf(f, "%s", sep);
 		json_string(f, SYSCTLS[i]);
 		fputc(':', f);
@@ -393,15 +406,15 @@ static void sysctls_netns_write(FILE *f)
 
 static double uptime_s(void)
 {
-	double up = 0;
+	char line[64] = "";
 	FILE *f = fopen("/proc/uptime", "re");
 
 	if (f) {
-		if (fscanf(f, "%lf", &up) != 1)
-			up = 0;
+		if (!fgets(line, sizeof(line), f))
+			line[0] = '\0';
 		fclose(f);
 	}
-	return up;
+	return strtod(line, NULL);
 }
 
 /* facts_write: what run.json needs from inside the guest. */
