@@ -135,7 +135,7 @@ kernel_dir() {
 		assert [ -n "$dir" ]
 		assert_equal "$(readlink "$dir/boot")" vmlinux
 		assert_regex "$(cat "$dir/release")" "^${spec//./\\.}[.]"
-		assert_equal "$(tr '\n' ' ' <"$dir/modules/order")" "veth llc stp bridge "
+		assert_equal "$(tr '\n' ' ' <"$dir/modules/order")" "inet_diag udp_diag veth llc stp bridge "
 		grep -qx 'CONFIG_VETH=m' "$dir/config"
 	done
 }

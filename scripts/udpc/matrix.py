@@ -265,7 +265,7 @@ def explanation(rule_tags, columns, values):
             return name, True
         backported = tag_backported(tag, columns, values)
         if backported:
-            return f"{name}; {', '.join(backported)} already answer so (a stable backport?)", True
+            return f"{name}; already so on {', '.join(backported)} (a stable backport?)", True
         said.append(name)
     return "unexplained: the kernels do not split at " + "; ".join(said), False
 
