@@ -14,7 +14,7 @@ export KERNELS BENCH
 matrix:
 	@scripts/preflight matrix
 	@scripts/deps --ensure matrix
-	@$(MAKE) --no-print-directory -s matrix-build $(if $(filter 1,$(BENCH)),bench-build)
+	@$(MAKE) --no-print-directory -s all matrix-build $(if $(filter 1,$(BENCH)),bench-build)
 	@scripts/matrix
 
 # The guest's programs (matrix/): its init, its runner, and every probe in
