@@ -28,7 +28,7 @@ matrix-build: $(MATRIX_BUILD)/udpc-probes $(MATRIX_BUILD)/guest-init $(MATRIX_BU
 	$(MATRIX_BUILD)/tsc-khz
 
 # A rule file compiled as for its own probe, its `rule` renamed.
-$(MATRIX_BUILD)/cases/%.o: cases/%.c harness/udpc.h
+$(MATRIX_BUILD)/cases/%.o: cases/%.c $(wildcard harness/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@.tmp $<
 	objcopy --redefine-sym rule=rule__$(subst /,__,$*) $@.tmp $@
