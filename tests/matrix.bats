@@ -88,7 +88,7 @@ verdict() {
 		assert_equal "$(verdict "$rule" ipv4)" "PASS "
 		for family in ipv6 mapped; do
 			assert_equal "$(verdict "$rule" "$family")" \
-				"SKIP kernel has no IPv6 (socket(AF_INET6) = EAFNOSUPPORT)"
+				"SKIP kernel has no IPv6 (ipv6.disable=1?): socket(AF_INET6) = EAFNOSUPPORT"
 		done
 	done
 }
