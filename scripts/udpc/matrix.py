@@ -326,8 +326,8 @@ def provenance_checks(rules_meta, columns, rows):
                 bad.setdefault(kind, []).append(family)
         for kind, families in bad.items():
             named = ", ".join(f"{t.get('value', '')[:12]} {t.get('version')}" for t in spanned)
-            hint = " (a fix backported to the older kernels' stable series?)" \
-                if kind.startswith("every") else ""
+            hint = (" (the rule depends on the change without changing with it, or the "
+                    "older kernels have it from a stable backport)") if kind.startswith("every") else ""
             lines.append(f"- `{rid}` ({'/'.join(families)}): tagged {named}, but {kind}{hint}")
     return lines
 
