@@ -88,6 +88,24 @@ static struct sock *sock_open_domain(struct probe *p, enum host h, const char *r
 	return s;
 }
 
+struct call sock_socket_try(struct probe *p, enum host h, int protocol, const char *protocol_str)
+{
+	struct call c = { .ok = 0 };
+	int domain = family_domain(p->fam);
+
+	sock_host_check(p, h, "a socket");
+	netns_enter(p, p->ns[h]);
+	trace_begin(p, &c, "socket(%s, SOCK_DGRAM, %s)", domain == AF_INET ? "AF_INET" : "AF_INET6",
+		    protocol_str);
+	int fd = socket(domain, SOCK_DGRAM | SOCK_CLOEXEC, protocol);
+	/* A descriptor's number is no answer of the rule's: success is 0. */
+	trace_answer(&c, fd < 0 ? -1 : 0);
+	if (fd >= 0)
+		close(fd);
+	trace_end(p, &c, NULL);
+	return c;
+}
+
 struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int type)
 {
 	return sock_open_domain(p, h, role, family_domain(p->fam), type);

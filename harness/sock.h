@@ -30,6 +30,9 @@ struct call {
 
 struct sock *sock_open(struct probe *p, enum host h, const char *role);
 struct sock *sock_open_type(struct probe *p, enum host h, const char *role, int type);
+/* socket(the family's domain, SOCK_DGRAM, protocol) in host h's namespace,
+ * closed at once: whether this kernel makes such a socket (ret 0) or not. */
+struct call sock_socket_try(struct probe *p, enum host h, int protocol, const char *protocol_str);
 /* The file descriptor, for an untraced call (one whose result must not be
  * in the transcript, e.g. draining a queue whose order is not fixed). */
 int sock_fd(const struct sock *s);

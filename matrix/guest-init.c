@@ -4,7 +4,7 @@
  *
  * Mounts what the suite needs, loads the kernel modules the harness needs
  * (veth, then llc, stp, bridge: the Debian package ships no modules.dep, so
- * the order is given in MODULE_ORDER), then hands over to scripts/guest.
+ * the order is given in MODULE_ORDER), then hands over to guest-run.
  * Written in C so that the guest needs neither mount(8) nor kmod: only the
  * finit_module(2) and mount(2) calls they would make.
  *
@@ -25,7 +25,7 @@
 
 #define MODULE_DIR "/lib/modules/udpconform"
 #define MODULE_ORDER MODULE_DIR "/order"
-#define GUEST_SCRIPT "/udpconform/scripts/guest"
+#define GUEST_RUN "/udpconform/guest-run"
 
 static void mount_or_say(const char *type, const char *target)
 {
@@ -72,8 +72,8 @@ int main(void)
 	modules_load();
 	fflush(stdout);
 
-	execl("/bin/bash", "bash", GUEST_SCRIPT, (char *)NULL);
-	printf("guest-init: cannot run %s: %s\n", GUEST_SCRIPT, strerrorname_np(errno));
+	execl(GUEST_RUN, GUEST_RUN, (char *)NULL);
+	printf("guest-init: cannot run %s: %s\n", GUEST_RUN, strerrorname_np(errno));
 	fflush(stdout);
 	reboot(RB_POWER_OFF);
 	return 1;

@@ -15,17 +15,48 @@ export KERNELS BENCH
 matrix:
 	@scripts/preflight matrix
 	@scripts/deps --ensure matrix
-	@$(MAKE) --no-print-directory -s WERROR=1 all $(if $(filter 1,$(BENCH)),bench-build)
+	@$(MAKE) --no-print-directory -s WERROR=1 all matrix-build $(if $(filter 1,$(BENCH)),bench-build)
 	@scripts/matrix
 
-# The guest's /init (static: the initramfs has no libc) and the TSC reader
-# run on the host; both built like everything else, from matrix/*.c, but
-# never with the sanitizers (no runtime in the guest; -static refuses them).
-GUEST_CFLAGS = $(filter-out -fsanitize=% -fno-sanitize-%,$(ALL_CFLAGS))
-$(BUILD)/matrix/guest-init: matrix/guest-init.c
-	@mkdir -p $(@D) $(dir $(DEPS))
-	$(CC) $(GUEST_CFLAGS) $(DEPFLAGS) -static -o $@ $< $(LDFLAGS)
+# The guest's programs (matrix/): its init, its runner, and every probe in
+# one multi-call program (matrix/multi.c says how).
+MATRIX_BUILD := $(BUILD)/matrix
+MULTI_OBJ    := $(patsubst cases/%.c,$(MATRIX_BUILD)/cases/%.o,$(CASE_SRC))
+GUEST_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -Wshadow -Wformat=2
 
-$(BUILD)/matrix/tsc-khz: matrix/tsc-khz.c
-	@mkdir -p $(@D) $(dir $(DEPS))
-	$(CC) $(GUEST_CFLAGS) $(DEPFLAGS) -o $@ $< $(LDFLAGS)
+.PHONY: matrix-build
+matrix-build: $(MATRIX_BUILD)/udpc-probes $(MATRIX_BUILD)/guest-init $(MATRIX_BUILD)/guest-run \
+	$(MATRIX_BUILD)/tsc-khz
+
+# A rule file compiled as for its own probe, its `rule` renamed.
+$(MATRIX_BUILD)/cases/%.o: cases/%.c $(wildcard harness/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@.tmp $<
+	objcopy --redefine-sym rule=rule__$(subst /,__,$*) $@.tmp $@
+	@rm -f $@.tmp
+
+$(MATRIX_BUILD)/rules.c: $(CASE_SRC) mk/matrix.mk
+	@mkdir -p $(@D)
+	@{ echo '#include <stddef.h>'; echo '#include "udpc.h"'; \
+	  for c in $(patsubst cases/%.c,%,$(CASE_SRC)); do echo "extern const struct rule rule__$$(echo $$c | sed 's|/|__|');"; done; \
+	  echo 'const struct rule *const multi_rules[] = {'; \
+	  for c in $(patsubst cases/%.c,%,$(CASE_SRC)); do echo "	&rule__$$(echo $$c | sed 's|/|__|'),"; done; \
+	  echo '};'; echo 'const size_t multi_rules_count = sizeof(multi_rules) / sizeof(multi_rules[0]);'; } >$@
+
+# The harness with its main() renamed, so that multi.c's main() chooses.
+$(MATRIX_BUILD)/libudpc-multi.a: $(HARNESS_LIB)
+	@mkdir -p $(@D)
+	objcopy --redefine-sym main=udpc_probe_main $< $@
+
+$(MATRIX_BUILD)/udpc-probes: matrix/multi.c $(MATRIX_BUILD)/rules.c $(MULTI_OBJ) \
+	$(MATRIX_BUILD)/libudpc-multi.a $(NONSS_OBJ) harness/udpc.h
+	$(CC) $(CFLAGS) -o $@ matrix/multi.c $(MATRIX_BUILD)/rules.c $(MULTI_OBJ) $(NONSS_OBJ) \
+		$(MATRIX_BUILD)/libudpc-multi.a -static $(NL_LIBS) -s
+
+$(MATRIX_BUILD)/guest-init $(MATRIX_BUILD)/guest-run: $(MATRIX_BUILD)/%: matrix/%.c
+	@mkdir -p $(@D)
+	$(CC) $(GUEST_CFLAGS) -static -s -o $@ $<
+
+$(MATRIX_BUILD)/tsc-khz: matrix/tsc-khz.c
+	@mkdir -p $(@D)
+	$(CC) $(GUEST_CFLAGS) -o $@ $<

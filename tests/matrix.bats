@@ -1,9 +1,11 @@
 #!/usr/bin/env bats
 # SPDX-License-Identifier: GPL-2.0-only
-# make matrix (scripts/matrix): every way a kernel run can go wrong gets one
-# line or an ERROR that says why, and a kernel without veth or IPv6 gets the
-# harness's own one-line answer.  The guests boot Debian's 6.1 kernel (cloud
-# flavour, from cache/ or downloaded once) with a few rules each.
+# make matrix (scripts/matrix, scripts/matrix-kernel): every way a kernel run
+# can go wrong gets one line or an ERROR that says why, and a kernel without
+# veth or IPv6 gets the harness's own one-line answer.  The guests boot
+# Debian's 6.1 kernel (cloud flavour, from cache/ or downloaded once) with a
+# few rules each; the package shapes are checked on real Debian packages
+# (6.12, 6.16, 7.3, downloaded once into cache/).
 # shellcheck disable=SC2154 # status, output and lines are set by bats' run
 bats_require_minimum_version 1.5.0
 bats_load_library bats-support
@@ -59,7 +61,7 @@ verdict() {
 @test "a guest kernel that panics is an ERROR with its last console lines" {
 	MATRIX_APPEND=rdinit=/nonexistent guest udp.send.unconnected_send_edestaddrreq
 	assert_equal "$status" 1
-	assert_regex "$(jq -r .error.reason "$run_dir/run.json")" "^the guest stopped .* before sending its results$"
+	assert_regex "$(jq -r .error.reason "$run_dir/run.json")" "^the guest stopped .* before the end of its run$"
 	assert_regex "$(jq -r '.error.console | join("\n")' "$run_dir/run.json")" "Kernel panic"
 }
 
@@ -67,7 +69,7 @@ verdict() {
 	MATRIX_BOUND_S=1 guest udp.send.unconnected_send_edestaddrreq
 	assert_equal "$status" 1
 	assert_equal "$(jq -r .error.reason "$run_dir/run.json")" \
-		"killed at the bound of 1 s before sending its results"
+		"killed at the bound of 1 s before the end of its run"
 	refute pgrep -f "qemu-system-x86_64 .*$MATRIX_WORK"
 }
 
@@ -90,4 +92,90 @@ verdict() {
 				"SKIP kernel has no IPv6 (ipv6.disable=1?): socket(AF_INET6) = EAFNOSUPPORT"
 		done
 	done
+}
+
+@test "a guest streams nested KTAP: the probes' own lines, progress on the host, ktap/ per rule" {
+	guest udp.send.unconnected_send_edestaddrreq udp.socket.udplite_socket_created
+	assert_equal "$status" 0
+	assert_regex "$output" "matrix: 6\.1\.[^:]*: 2/2"
+	local console
+	console=$(find "$MATRIX_WORK" -name console.log -path '*6.1.*' -print -quit)
+	run grep -c -x '# Subtest: udp.send.unconnected_send_edestaddrreq' "$console"
+	assert_output 1
+	grep -q '^    ok 1 ipv4' "$console"
+	grep -q '^ok 1 udp.send.unconnected_send_edestaddrreq' "$console"
+	assert [ -s "$run_dir/ktap/udp.socket.udplite_socket_created.ktap" ]
+	assert_equal "$(head -n 1 "$run_dir/ktap/udp.socket.udplite_socket_created.ktap")" "KTAP version 1"
+	assert_equal "$(jq -r .guest.rules_reported "$run_dir/run.json")" 2
+}
+
+@test "a guest that dies keeps the rules it reported (the console cut in the middle)" {
+	guest udp.send.unconnected_send_edestaddrreq udp.socket.udplite_socket_created
+	local console cut
+	console=$(find "$MATRIX_WORK" -name console.log -path '*6.1.*' -print -quit)
+	cut=$BATS_TEST_TMPDIR/cut.log
+	# Up to the second rule's subtest line: the first rule's records are in.
+	sed '/# Subtest: udp.socket.udplite_socket_created/q' "$console" >"$cut"
+	run /usr/bin/python3 scripts/udpc/matrix.py unpack "$cut" "$BATS_TEST_TMPDIR/out" \
+		--release 6.1 --label 6.1 --reason "the guest died"
+	assert_equal "$status" 1
+	assert_output "1/2"
+	assert_equal "$(jq -r .error.reason "$BATS_TEST_TMPDIR/out/run.json")" "the guest died"
+	assert_equal "$(jq -r .id "$BATS_TEST_TMPDIR/out/results.jsonl" | sort -u)" udp.send.unconnected_send_edestaddrreq
+}
+
+# kernel_dir SPEC: the folder scripts/matrix-kernel made for SPEC.
+kernel_dir() {
+	scripts/matrix-kernel "$1" 2>/dev/null | cut -d' ' -f2
+}
+
+@test "Debian's three package shapes: unsigned linux-image, signed linux-image, split linux-binary + linux-modules" {
+	local spec dir
+	for spec in 6.12 6.16 7.3; do
+		dir=$(kernel_dir "$spec")
+		assert [ -n "$dir" ]
+		assert_equal "$(readlink "$dir/boot")" vmlinux
+		assert_regex "$(cat "$dir/release")" "^${spec//./\\.}[.]"
+		assert_equal "$(tr '\n' ' ' <"$dir/modules/order")" "inet_diag udp_diag veth llc stp bridge "
+		grep -qx 'CONFIG_VETH=m' "$dir/config"
+	done
+}
+
+@test "a kernel given as a path runs like a Debian one, with its modules beside it" {
+	local dir
+	dir=$(kernel_dir 6.1)
+	KERNELS="mine=$dir/vmlinux:$dir/modules" RULES=udp.filter.foreign_datagrams_dropped run scripts/matrix
+	assert_equal "$status" 0
+	assert_equal "$(jq -r '"\(.family) \(.verdict)"' "$RESULTS/mine/results.jsonl" | tr '\n' ' ')" \
+		"ipv4 PASS ipv6 PASS mapped PASS "
+	assert_equal "$(jq -r .label "$RESULTS/mine/run.json")" mine
+}
+
+@test "a path that is not a kernel is named in one line (exit 66)" {
+	KERNELS=$BATS_TEST_DIRNAME/matrix.bats run --separate-stderr scripts/matrix
+	assert_equal "$status" 66
+	assert_equal "${#stderr_lines[@]}" 1
+	assert_regex "$stderr" "matrix.bats is not a kernel: neither an ELF vmlinux nor an x86 bzImage"
+}
+
+@test "a kernel whose config lacks veth is named in one line (exit 78)" {
+	local dir own=$BATS_TEST_TMPDIR/own
+	dir=$(kernel_dir 6.1)
+	mkdir -p "$own"
+	cp "$dir/vmlinux" "$own/vmlinux"
+	sed 's/^CONFIG_VETH=.*/# CONFIG_VETH is not set/' "$dir/config" >"$own/config"
+	KERNELS=$own/vmlinux MATRIX_CACHE=$BATS_TEST_TMPDIR/cache run --separate-stderr scripts/matrix
+	assert_equal "$status" 78
+	assert_equal "${#stderr_lines[@]}" 1
+	assert_regex "$stderr" "lacks CONFIG_VETH, which the suite needs"
+}
+
+@test "a kernel with modules in its config but none given is named in one line (exit 78)" {
+	local dir own=$BATS_TEST_TMPDIR/own
+	dir=$(kernel_dir 6.1)
+	mkdir -p "$own"
+	cp "$dir/vmlinux" "$dir/config" "$own/"
+	KERNELS=$own/vmlinux MATRIX_CACHE=$BATS_TEST_TMPDIR/cache run --separate-stderr scripts/matrix
+	assert_equal "$status" 78
+	assert_regex "$stderr" "CONFIG_VETH=m but veth.ko is not with it"
 }

@@ -14,7 +14,7 @@ import re
 import statistics
 import sys
 
-from . import compare, ktap, output, perf
+from . import ktap, matrix, output, perf
 from . import results as ur
 
 PROG = "report"
@@ -342,7 +342,12 @@ def reproduce_lines(doc):
 def report_markdown(doc, others, results_dir, out, compare_dirs=()):
     lines = header_lines(doc) + summary_lines(doc) + disagreement_lines(doc)
     if others:
-        lines += compare.compare_markdown([doc] + others)
+        # Only the rows that differ, each with the kernel change that
+        # explains it; the full matrix in results/matrix.md (udpc/matrix.py).
+        # The transcript diffs stay in `make compare`.
+        lines += ["## Kernels side by side", ""] + matrix.section_lines(
+            os.path.join(os.path.dirname(os.path.abspath(results_dir)), "matrix.md"),
+            [results_dir] + list(compare_dirs), os.path.dirname(os.path.abspath(out))) + [""]
     # make bench's figures, when it left them beside the results.
     section = perf.perf_section(results_dir, report_dir=os.path.dirname(os.path.abspath(out)))
     if section:

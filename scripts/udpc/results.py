@@ -140,7 +140,7 @@ def document_build(path, records, run):
     ordered = sorted(rules.values(), key=lambda r: (r["topic"], r["id"]))
     missing = sorted(f"{i}.{f}" for i, f in wanted - seen)
     run_part = {k: run[k] for k in ("date", "wall_s", "command", "runner", "jobs", "selection",
-                                    "interrupted", "emulation", "error") if k in run}
+                                    "interrupted", "emulation", "error", "label", "guest") if k in run}
     return {
         "schema": DOCUMENT_SCHEMA,
         "tool": run["tool"],
