@@ -55,7 +55,8 @@ TEST_SRC    := $(wildcard tests/probes/*.c)
 TEST_PROBES := $(patsubst tests/probes/%.c,$(BUILD)/tests/probes/%,$(TEST_SRC))
 UNIT        := $(BUILD)/tests/unit/unit
 # What runs inside a make matrix guest (mk/matrix.mk).
-GUESTS      := $(patsubst matrix/%.c,$(BUILD)/matrix/%,$(wildcard matrix/*.c))
+# multi.c is not a program of its own: mk/matrix.mk links it with every rule.
+GUESTS      := $(patsubst matrix/%.c,$(BUILD)/matrix/%,$(filter-out matrix/multi.c,$(wildcard matrix/*.c)))
 
 # Compiler and script temporaries stay in the build folder: a run killed
 # outright leaves nothing in /tmp or in the checkout.

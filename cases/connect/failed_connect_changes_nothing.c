@@ -27,7 +27,7 @@
 static void run(struct probe *p)
 {
 	/* Beyond every route of the client: its only prefix is the link's. */
-	struct addr nowhere = addr_literal(p, "198.18.7.1", "2001:db8:7::1", PORT_SERVER);
+	struct addr nowhere = addr_no_route(p, PORT_SERVER);
 	struct addr at_server = addr_host(p, HOST_SERVER, PORT_SERVER);
 	struct addr at_loner = addr_host(p, HOST_CLIENT, PORT_CLIENT);
 	struct sock *server = sock_open(p, HOST_SERVER, "server");
