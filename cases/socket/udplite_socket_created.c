@@ -37,12 +37,13 @@ const struct rule rule = {
 	},
 	.known = {
 		.families = FAM_IPV4 | FAM_IPV6,
+		.since = "v7.1",
 		.kernels = "v7.1 and later (d6e0f04bf22d); v7.0 and older have UDP-Lite",
 		.cause = "UDP-Lite was removed from the kernel: no protocol is registered for "
 			 "IPPROTO_UDPLITE, so socket() is EPROTONOSUPPORT",
 	},
 	.tags = {
-		{ "linux-git", "d6e0f04bf22d", "", "v7.1" },
+		{ "linux-git", "d6e0f04bf22d", "(subject not checked here) the net-next commit that removes UDP-Lite", "v7.1" },
 	},
 	.run = run,
 };
