@@ -192,10 +192,12 @@ static size_t wire_build_udp(const struct addr *from, const struct addr *to, con
 		ip.check = csum_fold(csum_add(0, &ip, sizeof(ip)));
 		u.source = sport;
 		u.dest = dport;
-		sum = csum_add(csum_add(csum_add(0, &ip.saddr, 8), pseudo, 4), &u, sizeof(u));
+		uint32_t ends[2] = { ip.saddr, ip.daddr };
+		sum = csum_add(csum_add(csum_add(0, ends, sizeof(ends)), pseudo, 4), &u, sizeof(u));
 		u.check = csum_fold(csum_add(sum, payload, len));
 		memcpy(pkt, &ip, sizeof(ip));
 		memcpy(pkt + sizeof(ip), &u, sizeof(u));
+		/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): a payload, not a string */
 		memcpy(pkt + sizeof(ip) + sizeof(u), payload, len);
 		*ethertype = ETH_P_IP;
 		return sizeof(ip) + ulen;
@@ -210,10 +212,12 @@ static size_t wire_build_udp(const struct addr *from, const struct addr *to, con
 	ip6.ip6_dst = t6->sin6_addr;
 	u.source = f6->sin6_port;
 	u.dest = t6->sin6_port;
-	sum = csum_add(csum_add(csum_add(0, &ip6.ip6_src, 32), pseudo6, 8), &u, sizeof(u));
+	struct in6_addr ends6[2] = { ip6.ip6_src, ip6.ip6_dst };
+	sum = csum_add(csum_add(csum_add(0, ends6, sizeof(ends6)), pseudo6, 8), &u, sizeof(u));
 	u.check = csum_fold(csum_add(sum, payload, len));
 	memcpy(pkt, &ip6, sizeof(ip6));
 	memcpy(pkt + sizeof(ip6), &u, sizeof(u));
+	/* NOLINTNEXTLINE(bugprone-not-null-terminated-result): a payload, not a string */
 	memcpy(pkt + sizeof(ip6) + sizeof(u), payload, len);
 	*ethertype = ETH_P_IPV6;
 	return sizeof(ip6) + ulen;
