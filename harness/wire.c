@@ -182,7 +182,13 @@ static size_t wire_build_udp(const struct addr *from, const struct addr *to, con
 	uint32_t sum;
 
 	if (wire_ipv4_of(from, &s4, &sport) && wire_ipv4_of(to, &d4, &dport)) {
-		struct iphdr ip = { .version = 4, .ihl = 5, .ttl = 64, .protocol = IPPROTO_UDP };
+		struct iphdr ip;
+		/* Every byte set (the analyzer reads the bit-fields' byte as unset otherwise). */
+		memset(&ip, 0, sizeof(ip));
+		ip.version = 4;
+		ip.ihl = 5;
+		ip.ttl = 64;
+		ip.protocol = IPPROTO_UDP;
 		uint8_t pseudo[4] = { 0, IPPROTO_UDP, (uint8_t)(ulen >> 8), (uint8_t)ulen };
 		if (sizeof(ip) + ulen > room)
 			return 0;
