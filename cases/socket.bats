@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # socket: which UDP sockets and socket options a kernel offers at all.
 load helper
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * guest-run: the suite in a `make matrix` guest, as PID 1 after guest-init.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /*
  * udpc-probes: every probe of the suite in one static program, busybox
  * style, for the initramfs of a `make matrix` guest (one copy of libc and

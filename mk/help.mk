@@ -7,10 +7,16 @@ help:
 	@printf '  %-18s %s\n' \
 		all               "build the probes (the default target)" \
 		check             "run every rule on this kernel: REPORT.md, results/<kernel>/ (RULES FAMILIES STRICT)" \
+		check-run         "the run alone, on what is built (scripts/check)" \
+		unit              "the harness's unit tests (no root)" \
 		test              "the project's own tests, then the suite (what CI runs)" \
 		deps              "install every Debian package any target needs" \
 		compare           "runs of several kernels side by side (RUNS=\"results/A results/B\")" \
-		matrix            "the suite under other Debian kernels in QEMU (KERNELS=\"6.1 6.12\")" \
+		matrix            "the suite under other Debian kernels in QEMU (KERNELS=\"6.1 6.12\" or a path)" \
+		matrix-build      "build the guest programs of make matrix only" \
+		kernel            "build a kernel from Debian's source (SRC=6.12 PATCHES=...)" \
+		verify-fix        "stock and patched kernels: the bugs' rules XFAIL, then XPASS" \
+		zoo               "kernels with historical bugs put back: which rule catches each" \
 		bench             "what connecting costs and saves, per datagram (bench.json, REPORT.md)" \
 		bench-build       "build the benchmark programs only" \
 		mutate            "mutation testing: every rule must FAIL when the kernel's answer is altered" \
@@ -20,6 +26,7 @@ help:
 		lint              "all of the lint-* checks below" \
 		lint-shell        "shellcheck every shell script and bats file" \
 		lint-cppcheck     "cppcheck every C file" \
+		lint-python       "pyflakes3 every Python file" \
 		lint-tidy         "clang-tidy every C file" \
 		lint-format       "clang-format --dry-run every C file and header" \
 		lint-spdx         "every source file has an SPDX line (scripts/spdx-check --fix adds it)" \

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # Kernels built from source (scripts/kernel): Debian's linux-source, the
 # options in kernel/config over tinyconfig, ccache; all under cache/kernel.
 #   make kernel SRC=6.12 [PATCHES="kernel/patches/*.patch"]   prints the vmlinux

@@ -81,7 +81,7 @@ teardown() {
 	run -64 --separate-stderr "$UDPC" run --out
 	[[ $stderr == "udpconform: --out needs a value (see udpconform --help)" ]]
 	run -64 --separate-stderr "$UDPC" run --out "$OUT/r" --families ipv5
-	[[ $stderr == "udpconform: unknown family 'ipv5' in FAMILIES=ipv5: use ipv4, ipv6 or mapped, comma-separated" ]]
+	[[ $stderr == "udpconform: unknown family 'ipv5' in FAMILIES=ipv5: use ipv4, ipv6 or mapped, comma- or space-separated" ]]
 	run -66 --separate-stderr "$UDPC" run --out "$OUT/r" --rules 'udp.nosuch.*'
 	[[ $stderr == "udpconform: RULES pattern 'udp.nosuch.*' matches no rule"* ]]
 	touch "$OUT/file"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only
 # make kernel, verify-fix, zoo without building a kernel: kernel/config is
 # complete, every patch is in the form its reader expects and still applies
 # to each cached Debian source (cache/kernel/SRC/linux, when present), the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.connect.failed_connect_changes_nothing
  *
  * A connect() that fails leaves the socket as it was.  An unconnected socket

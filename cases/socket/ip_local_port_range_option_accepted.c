@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.socket.ip_local_port_range_option_accepted
  *
  * IP_LOCAL_PORT_RANGE (v6.3, 91d0b78c5177) gives one socket its own range

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-only
 /* udp.socket.udplite_socket_created
  *
  * UDP-Lite (RFC 3828) is UDP with a checksum that may cover only the start

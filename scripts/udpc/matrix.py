@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 """make matrix, host side: a guest's console stream turned into its results
 folder, and the kernels side by side.
 
