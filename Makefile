@@ -99,7 +99,7 @@ check-run:
 test:
 	@scripts/preflight test
 	@scripts/deps --ensure
-	@$(MAKE) --no-print-directory -s WERROR=1 all
+	@$(MAKE) --no-print-directory -s WERROR=1 all matrix-build
 	@scripts/test
 
 deps:

@@ -51,6 +51,8 @@ state_snapshot() {
 # results folder keeps the last run that ended.
 suite_kill() {
 	local k=$1 rules=${2:-} pid sid left exit_bound_s=10
+	# What the last killed run left must not pass for this run's events.
+	rm -rf "$LEAK_RESULTS/.run" "$LEAK_RESULTS/.lock.pid"
 	RESULTS=$LEAK_RESULTS RULES=$rules scripts/check >"$TMP/check.log" 2>&1 &
 	pid=$!
 	run_wait_progress "$LEAK_RESULTS" "$k" || { echo "kill at $k: no event within the bound"; return 1; }
