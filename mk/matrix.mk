@@ -31,7 +31,7 @@ matrix-build: $(MATRIX_BUILD)/udpc-probes $(MATRIX_BUILD)/guest-init $(MATRIX_BU
 # A rule file compiled as for its own probe, its `rule` renamed.
 $(MATRIX_BUILD)/cases/%.o: cases/%.c $(wildcard harness/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@.tmp $<
+	$(CC) $(ALL_CFLAGS) -c -o $@.tmp $<
 	objcopy --redefine-sym rule=rule__$(subst /,__,$*) $@.tmp $@
 	@rm -f $@.tmp
 
@@ -50,7 +50,7 @@ $(MATRIX_BUILD)/libudpc-multi.a: $(HARNESS_LIB)
 
 $(MATRIX_BUILD)/udpc-probes: matrix/multi.c $(MATRIX_BUILD)/rules.c $(MULTI_OBJ) \
 	$(MATRIX_BUILD)/libudpc-multi.a $(NONSS_OBJ) harness/udpc.h
-	$(CC) $(CFLAGS) -o $@ matrix/multi.c $(MATRIX_BUILD)/rules.c $(MULTI_OBJ) $(NONSS_OBJ) \
+	$(CC) $(ALL_CFLAGS) -o $@ matrix/multi.c $(MATRIX_BUILD)/rules.c $(MULTI_OBJ) $(NONSS_OBJ) \
 		$(MATRIX_BUILD)/libudpc-multi.a -static $(NL_LIBS) -s
 
 $(MATRIX_BUILD)/guest-init $(MATRIX_BUILD)/guest-run: $(MATRIX_BUILD)/%: matrix/%.c
