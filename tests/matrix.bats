@@ -94,7 +94,7 @@ verdict() {
 	done
 }
 
-@test "a guest streams nested KTAP: the probes' own lines, progress on the host, ktap/ per rule" {
+@test "a guest streams nested KTAP: the probes' own lines, progress on the host, probes/ per rule" {
 	guest udp.send.unconnected_send_edestaddrreq udp.socket.udplite_socket_created
 	assert_equal "$status" 0
 	assert_regex "$output" "matrix: 6\.1\.[^:]*: 2/2"
@@ -104,8 +104,8 @@ verdict() {
 	assert_output 1
 	grep -q '^    ok 1 ipv4' "$console"
 	grep -q '^ok 1 udp.send.unconnected_send_edestaddrreq' "$console"
-	assert [ -s "$run_dir/ktap/udp.socket.udplite_socket_created.ktap" ]
-	assert_equal "$(head -n 1 "$run_dir/ktap/udp.socket.udplite_socket_created.ktap")" "KTAP version 1"
+	assert [ -s "$run_dir/probes/udp.socket.udplite_socket_created.ktap" ]
+	assert_equal "$(head -n 1 "$run_dir/probes/udp.socket.udplite_socket_created.ktap")" "KTAP version 1"
 	assert_equal "$(jq -r .guest.rules_reported "$run_dir/run.json")" 2
 }
 
