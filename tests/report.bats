@@ -31,19 +31,23 @@ expect_input_error() {
 
 @test "results.json is valid JSON that compare reads back like the folder" {
 	cd "$WORK"
-	"$ROOT/scripts/report" run-a --out R.md >/dev/null
+	"$ROOT/scripts/finish" run-a >/dev/null
 	mv run-a/results.jsonl run-a/results.jsonl.orig
 	"$ROOT/scripts/compare" run-a/results.json run-b >"$WORK/from-json.md"
 	diff -u "$ROOT/tests/golden/compare-a-b.md" "$WORK/from-json.md"
 }
 
-@test "report writes nothing it cannot stand behind: same input, same bytes" {
+@test "finish and report write nothing they cannot stand behind: same input, same bytes" {
 	cd "$WORK"
+	"$ROOT/scripts/finish" run-a >/dev/null
 	"$ROOT/scripts/report" run-a --out one.md >/dev/null
 	cp run-a/results.json one.json
+	cp run-a/junit.xml one.xml
+	"$ROOT/scripts/finish" run-a >/dev/null
 	"$ROOT/scripts/report" run-a --out two.md >/dev/null
 	cmp one.md two.md
 	cmp one.json run-a/results.json
+	cmp one.xml run-a/junit.xml
 }
 
 @test "an empty results.jsonl (RULES matched nothing) is a report of no records" {
@@ -68,11 +72,11 @@ expect_input_error() {
 }
 
 @test "another schema version is refused" {
-	sed -i 's/"schema": 1/"schema": 3/' "$WORK/run-b/results.jsonl"
+	sed -i 's/"schema":2,/"schema":3,/' "$WORK/run-b/results.jsonl"
 	expect_input_error results.jsonl "$ROOT/scripts/compare" "$WORK/run-b"
 	cd "$WORK"
-	"$ROOT/scripts/report" run-a --out R.md >/dev/null
-	sed -i 's|"udpconform-run/1"|"udpconform-run/2"|' run-a/results.json
+	"$ROOT/scripts/finish" run-a >/dev/null
+	sed -i 's|"udpconform-run/2"|"udpconform-run/3"|' run-a/results.json
 	expect_input_error results.json "$ROOT/scripts/compare" run-a/results.json
 }
 
@@ -141,7 +145,7 @@ wrong_types(run_obj, [], run_case)
 wrong_types(run_obj["kernel"], ["kernel"], run_case)
 run_case("sysctl-value", ["sysctls", "net.ipv6.bindv6only"], 0)
 run_case("release-empty", ["kernel", "release"], "")
-run_case("schema-2", ["schema"], 2)
+run_case("schema-3", ["schema"], 3)
 run_case("date-huge", ["date"], "2" * 100000)
 for drop in ("schema", "id", "family", "verdict"):
     rec = dict(record); del rec[drop]
@@ -151,7 +155,8 @@ for cut in (1, 10, len(lines[0]) // 2, len(lines[0]) - 1):
     add(f"run-truncated-{cut}", run_json=run[:min(cut, len(run) - 2)], names="run.json")
 add("run-empty", run_json="", names="run.json")
 add("jsonl-not-object", jsonl="[1, 2]\n", names="results.jsonl")
-add("jsonl-nan", jsonl=with_record(record).replace('"duration_ms": 5.2', '"duration_ms": NaN'), names="results.jsonl")
+import re as _re
+add("jsonl-nan", jsonl=_re.sub(r'"duration_ms": ?[0-9.]+', '"duration_ms": NaN', with_record(record), count=1), names="results.jsonl")
 add("jsonl-duplicate", jsonl=lines[0] + "\n" + lines[0] + "\n", names="results.jsonl")
 add("jsonl-deep", jsonl="[" * 100000 + "]" * 100000 + "\n", names="results.jsonl")
 add("run-deep", run_json='{"a":' * 100000 + "1" + "}" * 100000, names="run.json")

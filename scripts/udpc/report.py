@@ -414,6 +414,7 @@ def main(argv):
         return 2
     doc = ur.run_load(results_dir)
     others, compare_dirs = others_load(compare_dirs)
+    ur.runs_load([results_dir] + compare_dirs)  # one run per kernel release, or exit 2
     try:
         output.file_write(out, report_markdown(doc, others, results_dir, out, compare_dirs))
     except output.OutputError as e:
