@@ -18,7 +18,8 @@
 /* [::1]:port, or [2001:db8::2]:port for the third party. */
 static struct sockaddr_in6 at(int port)
 {
-	struct sockaddr_in6 a = { .sin6_family = AF_INET6, .sin6_port = htons(port),
+	struct sockaddr_in6 a = { .sin6_family = AF_INET6,
+				  .sin6_port = htons(port),
 				  .sin6_addr = IN6ADDR_LOOPBACK_INIT };
 
 	if (port == 7002) {
@@ -61,7 +62,8 @@ int main(void)
 		return 2;
 	}
 	if (strcmp(buf, "other") != 0) {
-		printf("affected: after disconnect the datagram from [2001:db8::2]:7002 was dropped; first read \"%s\"\n",
+		printf("affected: after disconnect the datagram from [2001:db8::2]:7002 was dropped; "
+		       "first read \"%s\"\n",
 		       buf);
 		return 1;
 	}

@@ -16,7 +16,8 @@
 
 int main(void)
 {
-	struct sockaddr_in peer_at = { .sin_family = AF_INET, .sin_port = htons(7000),
+	struct sockaddr_in peer_at = { .sin_family = AF_INET,
+				       .sin_port = htons(7000),
 				       .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	struct sockaddr_in6 mapped = { .sin6_family = AF_INET6, .sin6_port = htons(7000) };
 	struct sockaddr_in6 unspec = { .sin6_family = AF_UNSPEC };
@@ -34,7 +35,8 @@ int main(void)
 	}
 	n = sendto(s, "unspec", 6, 0, (struct sockaddr *)&unspec, sizeof(unspec));
 	if (n < 0) {
-		printf("affected: sendto(AF_UNSPEC) on a socket connected to ::ffff:127.0.0.1 failed: %s\n",
+		printf("affected: sendto(AF_UNSPEC) on a socket connected to ::ffff:127.0.0.1 failed: "
+		       "%s\n",
 		       strerror(errno));
 		return 1;
 	}
@@ -45,7 +47,8 @@ int main(void)
 		return 2;
 	}
 	if (strcmp(buf, "unspec") != 0) {
-		printf("affected: sendto(AF_UNSPEC) returned %zd but the IPv4 peer first read \"%s\"\n", n, buf);
+		printf("affected: sendto(AF_UNSPEC) returned %zd but the IPv4 peer first read \"%s\"\n",
+		       n, buf);
 		return 1;
 	}
 	puts("fixed: sendto(AF_UNSPEC) reached the IPv4 peer");
