@@ -107,6 +107,12 @@ verdict() {
 	assert [ -s "$run_dir/probes/udp.socket.udplite_socket_created.ktap" ]
 	assert_equal "$(head -n 1 "$run_dir/probes/udp.socket.udplite_socket_created.ktap")" "KTAP version 1"
 	assert_equal "$(jq -r .guest.rules_reported "$run_dir/run.json")" 2
+	# The kernel's documents, from the one writer, valid as a host run's.
+	scripts/validate record "$run_dir/results.jsonl"
+	scripts/validate run "$run_dir/run.json"
+	scripts/validate results "$run_dir/results.json"
+	xmllint --noout --schema docs/schema/junit.xsd "$run_dir/junit.xml"
+	grep -q '^    # Subtest: udp.socket.udplite_socket_created' "$run_dir/ktap.txt"
 }
 
 @test "a guest that dies keeps the rules it reported (the console cut in the middle)" {
