@@ -175,20 +175,6 @@ void must(struct probe *p, struct call c)
 		probe_error(p, "setup call failed: %s", c.line);
 }
 
-void expect_bytes(struct probe *p, struct call c, const char *want)
-{
-	char ws[CALL_DATA_MAX], gs[CALL_DATA_MAX], text[CALL_LINE_MAX];
-	size_t len = strlen(want);
-
-	trace_payload(want, len, ws, sizeof(ws));
-	if (c.ret < 0)
-		trace_result(&c, gs, sizeof(gs));
-	else
-		trace_payload(c.data, c.len, gs, sizeof(gs));
-	expect_record(p, c.ret >= 0 && c.len == len && memcmp(c.data, want, len) == 0,
-		      call_text(&c, text, sizeof(text)), ws, gs);
-}
-
 void expect_eof(struct probe *p, struct call c)
 {
 	char got[CALL_DATA_MAX + 160], text[CALL_LINE_MAX];

@@ -25,8 +25,6 @@ void expect_errqueue(struct probe *p, struct errq_msg m, struct ee_want want);
  * e.g. the source a receiver saw and the sender's getsockname(). */
 void expect_same_addr(struct probe *p, const char *what, struct call a, struct call b);
 
-/* The bytes a call returned (data, len) are exactly want: a device name. */
-void expect_bytes(struct probe *p, struct call c, const char *want);
 /* The call returned 0 and no datagram: end of file (a read after SHUT_RD). */
 void expect_eof(struct probe *p, struct call c);
 /* Catalogue II: receive/errors */

@@ -21,10 +21,10 @@ static void run(struct probe *p)
 
 	must(p, sock_bindtodevice(p, client, eth));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));
-	expect_bytes(p, sock_bound_device(p, client), eth);
+	expect_payload(p, sock_bound_device(p, client), eth);
 
 	expect_ok(p, sock_disconnect(p, client));
-	expect_bytes(p, sock_bound_device(p, client), "");
+	expect_payload(p, sock_bound_device(p, client), "");
 }
 
 const struct rule rule = {
