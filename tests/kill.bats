@@ -19,7 +19,7 @@ setup() {
 	small_build "$SMALL" udp.send.sendto_port_zero_einval udp.send.unconnected_send_edestaddrreq \
 		udp.connect.getpeername_enotconn_before_peer_after udp.disconnect.never_connected_returns_0 \
 		udp.test.hang
-	export UDPC_REPORT=$TMP/REPORT.md
+	export UDPC_REPORT=$TMP/REPORT.md UDPC_PROGRESS=off
 }
 
 # kill_make SIGNAL K: make check-run, its PID killed with SIGNAL once K rules

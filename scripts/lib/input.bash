@@ -62,16 +62,22 @@ input_folder() {
 		input_fail 73 "$name=$dir has ${avail} KiB free, a run needs $UDPC_ROOM_KB KiB; free some space or set $name elsewhere"
 }
 
-# RESULTS and the temporary folder must be writable; BUILD only readable
-# (an installed tree's is not writable).
-input_folders() {
-	RESULTS=${RESULTS-results} BUILD=${BUILD-build}
-	input_folder RESULTS "$RESULTS"
+# input_build: BUILD, which need only be readable (an installed tree's is
+# not writable), with its rules index.
+input_build() {
+	BUILD=${BUILD-build}
 	[[ -n $BUILD ]] || input_fail 73 "BUILD is set but empty: give the folder the probes were built in"
 	[[ -f $BUILD/rules.tsv ]] || input_fail 66 "no rules index at $BUILD/rules.tsv: build first (make all)"
 	BUILD_ABS=$(cd "$BUILD" && pwd)
+	export BUILD BUILD_ABS
+}
+
+# input_folders: RESULTS and the temporary folder, writable with room.
+input_folders() {
+	RESULTS=${RESULTS-results}
+	input_folder RESULTS "$RESULTS"
 	input_folder TMPDIR "${UDPC_TMPDIR:-$BUILD_ABS/tmp}"
-	export RESULTS BUILD BUILD_ABS
+	export RESULTS
 }
 
 # input_rules: each pattern (a glob on rule ids, never expanded against
