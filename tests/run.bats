@@ -53,7 +53,8 @@ records() {
 
 @test "records that are missing make the run ERROR, exit 1, and REPORT.md says so on its first line" {
 	run -0 check
-	local run=$TMP/results/$(uname -r)
+	local run
+	run=$TMP/results/$(uname -r)
 	# A probe that wrote only some of its records: its last family is gone.
 	sed -i '$d' "$run/results.jsonl"
 	run -1 --separate-stderr scripts/finish "$run"
