@@ -46,8 +46,8 @@ records() {
 	mkdir -p "$SMALL/tmp"
 	# shellcheck disable=SC2016 # expanded by the inner sh
 	run -73 --separate-stderr unshare --mount --propagation private sh -c \
-		'mount --bind -o ro "$1/tmp" "$1/tmp" && BUILD=$1 RESULTS=$2 exec scripts/check' sh "$SMALL" "$TMP/results"
-	[[ $stderr == "udpconform: cannot write to TMPDIR=$SMALL/tmp; set TMPDIR to a writable folder" ]]
+		'mount --bind -o ro "$1/tmp" "$1/tmp" && UDPC_TMPDIR=$1/tmp BUILD=$1 RESULTS=$2 exec scripts/check' sh "$SMALL" "$TMP/results"
+	[[ $stderr == "udpconform: cannot write to UDPC_TMPDIR=$SMALL/tmp; set UDPC_TMPDIR to a writable folder" ]]
 	[[ ! -e $TMP/results/$(uname -r) ]]
 }
 

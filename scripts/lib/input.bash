@@ -76,7 +76,7 @@ input_build() {
 input_folders() {
 	RESULTS=${RESULTS-results}
 	input_folder RESULTS "$RESULTS"
-	input_folder TMPDIR "${UDPC_TMPDIR:-$BUILD_ABS/tmp}"
+	[[ -z ${UDPC_TMPDIR:-} ]] || input_folder UDPC_TMPDIR "$UDPC_TMPDIR"
 	export RESULTS
 }
 
