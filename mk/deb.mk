@@ -13,11 +13,14 @@ deb:
 	@scripts/deps --ensure package
 	@rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/src
 	@git ls-files | grep -v '^results/' | tar -cf - -T - | tar -xf - -C $(DEB_DIR)/src
-	@mkdir -p $(DEB_DIR)/src/results
+	@mkdir -p $(DEB_DIR)/src/results $(DEB_DIR)/tmp
+	@# The build's own temporary folder (make exports TMPDIR as build/tmp,
+	@# which nobody cannot write): dpkg-deb writes its members there.
 	@if [ "$$(id -u)" = 0 ]; then \
 		chown -R 65534:65534 $(DEB_DIR); \
 		as_user="setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp"; \
 	fi; \
+	export TMPDIR=$(abspath $(DEB_DIR))/tmp; \
 	echo "udpconform: dpkg-buildpackage -us -uc -b in $(DEB_DIR)/src (log: $(DEB_DIR)/build.log)"; \
 	cd $(DEB_DIR)/src && $$as_user dpkg-buildpackage -us -uc -b >../build.log 2>&1 || \
 		{ tail -n 20 ../build.log >&2; echo "udpconform: the package did not build; see $(DEB_DIR)/build.log" >&2; exit 1; }
