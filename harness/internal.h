@@ -7,6 +7,7 @@
 #include "udpc.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #define PROBE_MAX_SOCKS 16
@@ -90,6 +91,9 @@ const char *topo_name(enum topology t);
 int topo_subnet(enum topology t, enum host h, enum host peer);
 /* false when the kernel has no usable IPv6: the topology was built without it. */
 bool topo_ipv6(void);
+/* Every topology, its segments and the hosts' addresses, as one JSON
+ * document (netns/tools/topologies: the lesson book's diagrams). */
+void topo_print_json(FILE *f);
 
 /* Catalogue II: receive/errors.  The index and name of host h's device on
  * its first segment; -1 if it has none (loopback). */
