@@ -23,6 +23,8 @@ help:
 		soak              "the suite N times (N=10, LOAD=1): any record that changed" \
 		sanitize          "the harness tests and the suite under ASan + UBSan" \
 		valgrind          "a sample of probes under valgrind memcheck" \
+		lessons           "the lesson book docs/lessons/ from the rules and a run (LESSONS_RESULTS=...)" \
+		lessons-build     "build what make lessons reads (rules.tsv, netns/tools/topologies)" \
 		lint              "all of the lint-* checks below" \
 		lint-shell        "shellcheck every shell script and bats file" \
 		lint-cppcheck     "cppcheck every C file" \

@@ -21,7 +21,8 @@ requires_rules() {
 	requires_rules
 	data=$BATS_TEST_TMPDIR/lessons
 	cp -r "$ROOT/docs/lessons/." "$data"
-	sed -n 2p "$data/data/placement.tsv" >>"$data/data/placement.tsv"
+	line=$(sed -n 2p "$data/data/placement.tsv")
+	echo "$line" >>"$data/data/placement.tsv"
 	printf 'udp.gone.rule\tabc\tx\ty\n' >>"$data/i18n/zh-CN.tsv"
 	printf 'q-x\tconnect\tudp.gone.rule\tq\ta\tq\ta\n' >>"$data/data/questions.tsv"
 	UDPC_LESSONS=$data run "$ROOT/scripts/lessons" --check-data --build "$BUILD"

@@ -215,9 +215,14 @@ def verdict_of(res, rid):
 
 
 def verdict_words(res, rid, lang):
+    """'PASS' when every family agrees, else 'ipv4 PASS, ipv6 SKIP, ...'."""
     fam = verdict_of(res, rid)
-    parts = [f"{f} {fam[f]['verdict']}" for f in FAMILIES if f in fam]
-    return ", ".join(parts)
+    verdicts = [fam[f]["verdict"] for f in FAMILIES if f in fam]
+    if not verdicts:
+        return "—"
+    if len(set(verdicts)) == 1:
+        return verdicts[0]
+    return ", ".join(f"{f} {fam[f]['verdict']}" for f in FAMILIES if f in fam)
 
 
 def first_transcript(res, rid):
@@ -437,7 +442,7 @@ def sequence_svg(rid, transcript):
     on the right; a datagram is an arrow at the row of the call that sent
     it, the ICMP answer (sequence_rows()) a dashed one back."""
     order, rows = sequence_rows(transcript)
-    text_w, col_w, row_h, top = 560, 130, 20, 50
+    text_w, col_w, row_h, top = 560, 150, 20, 50
     width = text_w + col_w * len(order) + 20
     height = top + row_h * (len(rows) + 1)
     x = {p: text_w + col_w * i + col_w // 2 for i, p in enumerate(order)}
