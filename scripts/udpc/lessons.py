@@ -424,14 +424,15 @@ def sequence_rows(transcript):
             order.append(row["to"])
     # A datagram to an address no socket of the rule is bound to, on a
     # socket that later fails with ECONNREFUSED: the peer's host answered
-    # with ICMP port unreachable.  Drawn as a row of its own, marked as the
-    # wire's and not a call.
+    # with ICMP port unreachable.  The transcript has no line for it (the
+    # probe captures no ICMP), so it is drawn as a row of its own that says
+    # it is the kernel's answer, not a call.
     if any("ECONNREFUSED" in r["text"] for r in rows):
         out = []
         for row in rows:
             out.append(row)
             if row["to"] and re.match(r"^[\[\d]", row["to"]):
-                out.append({"text": f"  (on the wire: ICMP port unreachable from {row['to']})",
+                out.append({"text": f"  (not a call: {row['to'].rsplit(':', 1)[0]} answers ICMP port unreachable)",
                             "who": row["to"], "to": row["who"], "error": True, "icmp": True})
         rows = out
     return order, rows
