@@ -530,6 +530,9 @@ def main(argv):
         return 0
     if not args.results:
         raise DataError("--results results/<kernel>/results.json is needed (make check writes it)")
+    if not os.path.exists(args.results):
+        raise DataError(f"{args.results} is missing: run 'sudo make check' first "
+                        "(or LESSONS_RESULTS=path/to/results.json)")
     with open(args.results, encoding="utf-8") as f:
         run_doc = json.load(f)
     res = {r["id"]: r for r in run_doc["rules"]}
