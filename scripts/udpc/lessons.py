@@ -84,7 +84,10 @@ WORDS = {
 
 
 class DataError(results.InputError):
-    pass
+    """Data the book cannot be made from: one line (main_guarded() prints it)."""
+
+    def __init__(self, message):  # pylint: disable=super-init-not-called
+        Exception.__init__(self, message)  # noqa -- one message, not path + problem
 
 
 # ---- reading the data ------------------------------------------------------------
