@@ -20,7 +20,7 @@ UDPC_LIBEXEC_DIR := $(LIBEXECDIR)/udpconform
 # All of scripts/ (what scripts/check runs, and what that runs in turn, is
 # most of it) and the bats side of cases/; executables stay executable.
 # Left out: what only works on a checkout.
-INSTALL_DEV   := scripts/udpconform scripts/spdx-check scripts/update-goldens scripts/test
+INSTALL_DEV   := scripts/udpconform scripts/spdx-check scripts/update-goldens scripts/test scripts/lessons
 INSTALL_FILES := $(filter-out $(INSTALL_DEV),$(sort $(shell find scripts -type f \
 	! -path '*/__pycache__/*' ! -name '*.pyc') $(wildcard cases/*.bats cases/*.bash)))
 
