@@ -48,6 +48,9 @@ install: all
 	@set -e; for probe in $(patsubst $(BUILD)/%,%,$(PROBES)); do \
 		$(INSTALL) -D -m 0755 $(BUILD)/$$probe $(DESTDIR)$(UDPC_LIBEXEC_DIR)/$$probe; \
 	done
+	@# The lab (mk/lab.mk) as built, its lab-HOST links kept as links.
+	@rm -rf $(DESTDIR)$(UDPC_LIBEXEC_DIR)/lab
+	@cp -RP $(LAB_DIR) $(DESTDIR)$(UDPC_LIBEXEC_DIR)/lab
 	@# The map from rule id to probe, where make writes one (Harness II).
 	@[ ! -f $(BUILD)/rules.tsv ] || $(INSTALL) -m 0644 $(BUILD)/rules.tsv $(DESTDIR)$(UDPC_LIBEXEC_DIR)/
 	@echo "udpconform: installed $(words $(PROBES)) probes under $(DESTDIR)$(UDPC_LIBEXEC_DIR), the command as $(DESTDIR)$(BINDIR)/udpconform"

@@ -87,8 +87,8 @@ teardown() {
 	touch "$OUT/file"
 	run -73 --separate-stderr "$UDPC" run --out "$OUT/file/r"
 	[[ $stderr == "udpconform: cannot write results to $OUT/file/r: choose a writable folder with --out" ]]
-	run -69 --separate-stderr "$UDPC" lab
-	[[ $stderr == "udpconform: lab is not in this version yet: it comes with the lesson book (issue 17)" ]]
+	run -64 --separate-stderr "$UDPC" lab --frobnicate
+	[[ $stderr == "udpconform: lab: unknown argument '--frobnicate' (see udpconform --help)" ]]
 	run -64 --separate-stderr "$UDPC"
 	[[ $stderr == usage:* ]]
 	run -64 --separate-stderr "$UDPC" frobnicate
