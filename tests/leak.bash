@@ -39,7 +39,8 @@ sysctl_snapshot() {
 # Files where a run could leave some behind: the build's TMPDIR (every
 # temporary file of a run goes there) and the checkout.  Left out: bats'
 # folder for this very test run; build/ and results/ (where a run writes by
-# design); REPORT.md, which scripts/check rewrites at the end of every run.
+# design); REPORT.md and RULES.md, which scripts/check rewrites at the end
+# of every run.
 # Files elsewhere (/tmp, /run) are other programs' on a shared host.
 files_snapshot() {
 	local top
@@ -49,7 +50,7 @@ files_snapshot() {
 		# TMPDIR (bats, the compiler, the report), and the checkout.
 		find "$top/${BUILD:-build}/tmp" -mindepth 1 2>/dev/null | grep -v -F "$BATS_RUN_TMPDIR"
 		git status --porcelain --untracked-files=all | cut -c4- |
-			grep -v -E '^(build/|results/|REPORT\.md$)'
+			grep -v -E '^(build/|results/|REPORT\.md$|RULES\.md$)'
 	} | sort -u
 }
 
