@@ -35,7 +35,7 @@ install: all
 	sed 's|@LIBEXEC@|$(UDPC_LIBEXEC_DIR)|g' docs/udpconform.1 >$(BUILD)/udpconform.1
 	$(INSTALL) -m 0644 $(BUILD)/udpconform.1 $(DESTDIR)$(MANDIR)/man1/udpconform.1
 	$(INSTALL) -m 0644 VERSION $(DESTDIR)$(UDPC_LIBEXEC_DIR)/VERSION
-	@set -e; for f in docs/schema/*.json docs/schema/junit.xsd; do \
+	@set -e; for f in docs/schema/*.json docs/schema/junit.xsd docs/cost.md; do \
 		$(INSTALL) -D -m 0644 $$f $(DESTDIR)$(UDPC_LIBEXEC_DIR)/$$f; \
 	done
 	@set -e; for f in $(INSTALL_FILES); do \

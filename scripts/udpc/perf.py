@@ -164,8 +164,8 @@ def ratio_svg(rows):
     labels = list(dict.fromkeys(label for label, *_ in rows))
     colours = ["#4477aa", "#ee6677", "#228833", "#ccbb44"]
     top = max([1.0] + [r[4] for r in rows]) * 1.1
-    bar, gap, left, height, base_y = 18, 14, 60, 260, 290
-    width = left + len(labels) * (len(hows) * bar + gap) + 20
+    bar, gap, left, height, base_y = 22, 18, 60, 300, 330
+    width = max(left + len(labels) * (len(hows) * bar + gap) + 120, 720)
 
     def y(v):
         return base_y - height * v / top
@@ -324,6 +324,20 @@ def suite_line(doc):
     return "\n".join(lines)
 
 
+def lookup_brief(doc):
+    """The lookup figures REPORT.md shows: CPU per datagram and its growth with N."""
+    summaries = records_of(doc, "lookup", "summary")
+    ratios = records_of(doc, "lookup", "ratio")
+    lines = ["| family | sockets on the port | SO_REUSEPORT | ns/datagram CPU | this / 1 socket |",
+             "|---|---:|---|---:|---:|"]
+    for s in summaries:
+        r = ratio_of(ratios, s)
+        ratio = f"{1 / r['cpu']['median']:.2f}" if r and r["cpu"]["median"] else "1"
+        lines.append(f"| {family_label(s['family'])} | {s['sockets']} | {'yes' if s['reuseport'] else 'no'} "
+                     f"| {ns(s['send_cpu_ns']['median'])} | {ratio} |")
+    return "\n".join(lines), summaries
+
+
 def perf_section(results_dir, report_dir=None):
     """The markdown Performance section of REPORT.md, or "" if RESULTS_DIR has
     no bench.json: the lesson (docs/cost.md), the ratio chart and the ratios;
@@ -348,7 +362,7 @@ def perf_section(results_dir, report_dir=None):
     out += ["Ratios of the sending CPU per datagram, median over alternating rounds (min–max); "
             "above ×1 the way is cheaper than an unconnected sendto:", "", ratio_table(doc), "",
             saving_line(doc), ""]
-    table, summaries = lookup_table(doc)
+    table, summaries = lookup_brief(doc)
     out += ["### Delivery to one connected socket among N on the same port", "", table, "",
             LOOKUP_WHY, ""]
     svg = lookup_plot(doc, results_dir)
