@@ -424,6 +424,9 @@ def reference_markdown(doc, results_dir):
              "the verdict per family and the calls as they happened "
              "(sockets by role, kernel-chosen ports as `...`). The summary is "
              "[REPORT.md](REPORT.md).", ""]
+    topics = list(dict.fromkeys(rule["topic"] for rule in doc["rules"]))
+    if topics:
+        lines += ["Topics: " + " · ".join(f"[{prose(t)}](#{anchor(t)})" for t in topics), ""]
     topic = None
     for rule in doc["rules"]:
         if rule["topic"] != topic:
