@@ -306,3 +306,22 @@ int addr_port(const struct addr *a)
 		return ntohs(((const struct sockaddr_in6 *)&a->ss)->sin6_port);
 	return -1;
 }
+
+/* Issue 17: the lab's udpc.  An address as text (198.18.0.2, 2001:db8::2,
+ * 0.0.0.0, ::) in the probe's family; an IPv4 text on a mapped probe is
+ * written ::ffff:a.b.c.d.  False if text is not an address of that family. */
+bool addr_parse(struct probe *p, const char *text, int port, struct addr *out)
+{
+	struct in6_addr a6;
+	struct in_addr a4;
+
+	if (inet_pton(AF_INET, text, &a4) == 1 && p->fam != FAM_IPV6) {
+		*out = addr_v4(p, text, port);
+		return true;
+	}
+	if (inet_pton(AF_INET6, text, &a6) == 1 && p->fam != FAM_IPV4) {
+		*out = addr_v6(text, port);
+		return true;
+	}
+	return false;
+}

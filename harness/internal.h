@@ -68,6 +68,9 @@ enum host sock_host(const struct sock *s);
 
 /* addr.c: an IPv4 address (network order) as the probe's family writes it. */
 struct addr addr_from_ipv4(struct probe *p, uint32_t ip, int port);
+/* addr.c, for the lab's udpc: text as an address of the probe's family
+ * (IPv4 text on a mapped probe: ::ffff:a.b.c.d); false if it is none. */
+bool addr_parse(struct probe *p, const char *text, int port, struct addr *out);
 
 /* expect.c: records one expectation (what every expect_* comes down to). */
 void expect_record(struct probe *p, bool ok, const char *what, const char *expected,
@@ -86,6 +89,8 @@ void sysctl_try(struct probe *p, int ns, const char *key, const char *value);
 /* topo.c */
 void topo_build(struct probe *p);
 const char *topo_name(enum topology t);
+/* The topology called name ("link"); false if there is none. */
+bool topo_lookup(const char *name, enum topology *t);
 /* The subnet of the first segment of t that has both h and peer (peer == h:
  * h's first segment); -1 if there is none. */
 int topo_subnet(enum topology t, enum host h, enum host peer);

@@ -19,6 +19,8 @@ help:
 		zoo               "kernels with historical bugs put back: which rule catches each" \
 		bench             "what connecting costs and saves, per datagram (bench.json, REPORT.md)" \
 		bench-build       "build the benchmark programs only" \
+		lab               "a shell in the client's namespace of a throwaway topology (TOPO=link; docs/lab.md)" \
+		lab-build         "build the lab only (build/lab)" \
 		mutate            "mutation testing: every rule must FAIL when the kernel's answer is altered" \
 		soak              "the suite N times (N=10, LOAD=1): any record that changed" \
 		sanitize          "the harness tests and the suite under ASan + UBSan" \

@@ -35,7 +35,7 @@ install: all
 	sed 's|@LIBEXEC@|$(UDPC_LIBEXEC_DIR)|g' docs/udpconform.1 >$(BUILD)/udpconform.1
 	$(INSTALL) -m 0644 $(BUILD)/udpconform.1 $(DESTDIR)$(MANDIR)/man1/udpconform.1
 	$(INSTALL) -m 0644 VERSION $(DESTDIR)$(UDPC_LIBEXEC_DIR)/VERSION
-	@set -e; for f in docs/schema/*.json docs/schema/junit.xsd; do \
+	@set -e; for f in docs/schema/*.json docs/schema/junit.xsd docs/cost.md; do \
 		$(INSTALL) -D -m 0644 $$f $(DESTDIR)$(UDPC_LIBEXEC_DIR)/$$f; \
 	done
 	@set -e; for f in $(INSTALL_FILES); do \
@@ -48,6 +48,9 @@ install: all
 	@set -e; for probe in $(patsubst $(BUILD)/%,%,$(PROBES)); do \
 		$(INSTALL) -D -m 0755 $(BUILD)/$$probe $(DESTDIR)$(UDPC_LIBEXEC_DIR)/$$probe; \
 	done
+	@# The lab (mk/lab.mk) as built, its lab-HOST links kept as links.
+	@rm -rf $(DESTDIR)$(UDPC_LIBEXEC_DIR)/lab
+	@cp -RP $(LAB_DIR) $(DESTDIR)$(UDPC_LIBEXEC_DIR)/lab
 	@# The map from rule id to probe, where make writes one (Harness II).
 	@[ ! -f $(BUILD)/rules.tsv ] || $(INSTALL) -m 0644 $(BUILD)/rules.tsv $(DESTDIR)$(UDPC_LIBEXEC_DIR)/
 	@echo "udpconform: installed $(words $(PROBES)) probes under $(DESTDIR)$(UDPC_LIBEXEC_DIR), the command as $(DESTDIR)$(BINDIR)/udpconform"

@@ -161,6 +161,16 @@ const char *topo_name(enum topology t)
 	return TOPO_KNOWN(t) ? topologies[t].name : "unknown";
 }
 
+bool topo_lookup(const char *name, enum topology *t)
+{
+	for (size_t i = 0; i < sizeof(topologies) / sizeof(topologies[0]); i++)
+		if (strcmp(name, topologies[i].name) == 0) {
+			*t = (enum topology)i;
+			return true;
+		}
+	return false;
+}
+
 int topo_subnet(enum topology t, enum host h, enum host peer)
 {
 	if (!TOPO_KNOWN(t))

@@ -87,8 +87,8 @@ teardown() {
 	touch "$OUT/file"
 	run -73 --separate-stderr "$UDPC" run --out "$OUT/file/r"
 	[[ $stderr == "udpconform: cannot write results to $OUT/file/r: choose a writable folder with --out" ]]
-	run -69 --separate-stderr "$UDPC" lab
-	[[ $stderr == "udpconform: lab is not in this version yet: it comes with the lesson book (issue 17)" ]]
+	run -64 --separate-stderr "$UDPC" lab --frobnicate
+	[[ $stderr == "udpconform: lab: unknown argument '--frobnicate' (see udpconform --help)" ]]
 	run -64 --separate-stderr "$UDPC"
 	[[ $stderr == usage:* ]]
 	run -64 --separate-stderr "$UDPC" frobnicate
@@ -123,4 +123,13 @@ teardown() {
 	run find "$dest" -type f
 	[[ -z $output ]]
 	rm -rf "$dest"
+}
+
+@test "udpconform lab runs the installed lab: udpc in the client's namespace, the server's port 7009 refuses" {
+	[[ -x $DEST/usr/libexec/udpconform/lab/lab && -L $DEST/usr/libexec/udpconform/lab/bin/lab-server ]]
+	# shellcheck disable=SC2016 # expanded by the lab's shell
+	run --separate-stderr sh -c 'cd / && printf "%s\n" "udpc \"connect server 7009; send hi; recv\"" "lab-server ip -j addr show dev eth0" exit | SHELL=/bin/bash "$1" lab' sh "$UDPC"
+	[[ $status -eq 0 ]]
+	[[ $output == *'recvfrom(client, ..., 512, MSG_DONTWAIT) = -1 ECONNREFUSED (Connection refused)'* ]]
+	[[ $output == *'"local":"198.18.0.2"'* ]]
 }

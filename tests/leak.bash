@@ -39,7 +39,8 @@ sysctl_snapshot() {
 # Files where a run could leave some behind: the build's TMPDIR (every
 # temporary file of a run goes there) and the checkout.  Left out: bats'
 # folder for this very test run; build/ and results/ (where a run writes by
-# design); REPORT.md, which scripts/check rewrites at the end of every run.
+# design); REPORT.md and RULES.md, which scripts/check rewrites at the end
+# of every run.
 # Files elsewhere (/tmp, /run) are other programs' on a shared host.
 files_snapshot() {
 	local top
@@ -49,23 +50,40 @@ files_snapshot() {
 		# TMPDIR (bats, the compiler, the report), and the checkout.
 		find "$top/${BUILD:-build}/tmp" -mindepth 1 2>/dev/null | grep -v -F "$BATS_RUN_TMPDIR"
 		git status --porcelain --untracked-files=all | cut -c4- |
-			grep -v -E '^(build/|results/|REPORT\.md$)'
+			grep -v -E '^(build/|results/|REPORT\.md$|RULES\.md$)'
 	} | sort -u
 }
 
-# Live (not zombie) processes of process group $1 or of probes under $BUILD
+# Live (not zombie) processes of process group $1, of probes under $BUILD
 # started from this checkout (a probe runs as build/cases/..., relative to
 # the checkout, so another checkout's suite on the same machine is not
-# ours): what a killed suite must not leave running.
+# ours), and of this checkout's labs (make lab: everything the lab's shell
+# starts inherits UDPC_LAB_PROBES, this checkout's build folder): what a
+# killed suite or lab must not leave running.
 procs_live() {
 	local group=$1 top pid
 	top=$(git rev-parse --show-toplevel)
-	ps -eo pid=,pgid=,stat=,args= | awk -v g="$group" -v b="$BUILD/" '
-		$3 ~ /^Z/ { next }
-		$2 == g { print $1, "group"; next }
-		index($4, b "cases/") == 1 || index($4, b "tests/probes/") == 1 { print $1, "probe" }' |
-		while read -r pid why; do
-			[[ $why == group || $(readlink "/proc/$pid/cwd" 2>/dev/null) == "$top" ]] && echo "$pid"
+	{
+		ps -eo pid=,pgid=,stat=,args= | awk -v g="$group" -v b="$BUILD/" '
+			$3 ~ /^Z/ { next }
+			$2 == g { print $1, "group"; next }
+			index($4, b "cases/") == 1 || index($4, b "tests/probes/") == 1 { print $1, "probe" }' |
+			while read -r pid why; do
+				[[ $why == group || $(readlink "/proc/$pid/cwd" 2>/dev/null) == "$top" ]] && echo "$pid"
+			done
+		lab_procs "$top/${BUILD#"$top"/}"
+	} | sort -un
+	return 0
+}
+
+# Live processes whose environment names the lab of build folder $1.
+lab_procs() {
+	local env pid
+	grep -lzxF "UDPC_LAB_PROBES=$1" /proc/[0-9]*/environ 2>/dev/null |
+		while read -r env; do
+			pid=${env#/proc/}
+			pid=${pid%/environ}
+			[[ $(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null) == [^Z]* ]] && echo "$pid"
 		done
 	return 0
 }

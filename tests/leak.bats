@@ -122,3 +122,47 @@ suite_kill() {
 	snapshots_same "$before" "$after"
 	run ! pgrep -f "$BUILD/tests/probes/hang"
 }
+
+# lab_kill WHICH: starts the lab (make lab's program), waits until its shell
+# has run something in the background on two hosts, kills the lab's
+# launcher, its host (the namespaces' holder), its PID namespace's init or
+# its shell with SIGKILL, and checks that every process of the lab is gone
+# (each dies by PR_SET_PDEATHSIG or with its PID namespace).
+lab_kill() {
+	local which=$1 lab host init shell victim exit_bound_s=10 line
+	mkfifo "$TMP/in.$which" "$TMP/ready.$which"
+	scripts/lab --topo link <"$TMP/in.$which" >"$TMP/lab.$which.log" 2>&1 3>&- &
+	lab=$!
+	exec {keys}>"$TMP/in.$which"
+	echo "lab-server echo-server 7000 >/dev/null & lab-stranger udpc 'bind any 7000; recv' >/dev/null & echo up >$TMP/ready.$which" >&"$keys"
+	read -r -t "$exit_bound_s" line <"$TMP/ready.$which" || { echo "kill $which: the lab's shell did not start"; cat "$TMP/lab.$which.log"; return 1; }
+	[[ $line == up ]]
+	host=$(pgrep -P "$lab")
+	init=$(pgrep -P "$host")
+	shell=$(pgrep -P "$init")
+	case $which in
+	launcher) victim=$lab ;;
+	host) victim=$host ;;
+	init) victim=$init ;;
+	shell) victim=$shell ;;
+	esac
+	[[ -n $victim ]] || { echo "kill $which: no such process of the lab"; return 1; }
+	kill -KILL "$victim"
+	# shellcheck disable=SC2046 # one pid per word
+	procs_wait_exit "$exit_bound_s" $(procs_live none) ||
+		{ echo "kill $which: the lab's processes still alive after $exit_bound_s s:"; ps -o pid,args -p "$(procs_live none | paste -sd,)"; return 1; }
+	exec {keys}>&-
+	wait "$lab" || true
+	[[ -z $(procs_live none) ]]
+}
+
+@test "the lab killed with SIGKILL (launcher, host, init or shell) leaves no namespace, process or mount behind" {
+	[[ -x $BUILD/lab/lab ]] || skip "the lab is not built (make)"
+	local before after which
+	before=$(state_snapshot; cut -d' ' -f5- /proc/self/mountinfo | sort)
+	for which in launcher host init shell; do
+		lab_kill "$which"
+		after=$(state_snapshot; cut -d' ' -f5- /proc/self/mountinfo | sort)
+		snapshots_same "$before" "$after"
+	done
+}

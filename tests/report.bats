@@ -183,3 +183,15 @@ PY
 	echo "# $n malformed inputs" >&3
 	((n > 100))
 }
+
+@test "the Performance section teaches from docs/cost.md and draws the ratio and its spread (ratio.svg)" {
+	cp -r "$ROOT/tests/fixtures/bench" "$WORK/bench"
+	run "$ROOT/scripts/perf" "$WORK/bench"
+	[[ $status -eq 0 ]]
+	[[ $output == *"**Linux does no temporary connect.**"* ]]
+	[[ $output == *"| loopback IPv4 16 B | ×1.15 (1.13–1.20) | ×1.02 (1.00–1.04) |"* ]]
+	[[ $output != *"temporary connect ≈ 1/3"* ]]
+	xmllint --noout "$WORK/bench/ratio.svg"
+	# One bar per setting and way, each with its whisker.
+	[[ $(grep -c '<rect x=.* fill="#' "$WORK/bench/ratio.svg") -eq $((8 * 2 + 2)) ]]
+}

@@ -32,8 +32,11 @@ const struct rule rule = {
 	.sentence = "sendto() naming the peer on a connected UDP socket succeeds and the peer "
 		    "receives the datagram.",
 	.why = "udp_sendmsg() (udpv6_sendmsg() for IPv6) accepts an explicit address on "
-	       "a connected socket like on any other; an address equal to the peer's "
-	       "merely lets it reuse the socket's cached route.",
+	       "a connected socket like on any other.  IPv4 (and a mapped peer, which "
+	       "goes through udp_sendmsg()) then looks the route up as "
+	       "for an unconnected socket (connected stays 0 whenever msg_name is "
+	       "given); IPv6 finds the address equal to sk_v6_daddr and keeps the "
+	       "socket's cached route (ip6_sk_dst_check()); see docs/cost.md.",
 	.families = FAM_ALL,
 	.topology = TOPO_LINK,
 	.outcomes = {

@@ -4,8 +4,10 @@
     from udpc import perf
     text = perf.perf_section("results/6.18.0")   # "" without bench.json
 
-perf_section() also draws RESULTS_DIR/lookup.svg with gnuplot (Debian's
-gnuplot-nox), when gnuplot is there, and links it from the section.  Run as
+perf_section() also draws RESULTS_DIR/ratio.svg (the connected/unconnected
+ratio and its spread, drawn here: no tool needed) and RESULTS_DIR/lookup.svg
+with gnuplot (Debian's gnuplot-nox), when gnuplot is there, and links them
+from the section; its prose is docs/cost.md's (cost_text()).  Run as
 a script, it prints the section: `scripts/perf RESULTS_DIR`.
 The document's shape: docs/bench-schema.md.
 """
@@ -20,7 +22,9 @@ import tempfile
 sys.dont_write_bytecode = True
 
 SCHEMA = "udpconform-bench/2"
-STEVENS = "Stevens/Partridge-Pink: temporary connect ≈ 1/3 of per-datagram cost; measured here: "
+SAVING = "What connecting saves of an unconnected sendto's sending CPU, measured here: "
+# The lesson's one text (docs/cost.md), in the checkout and the installed tree.
+COST_MD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "cost.md")
 BASE_SEND = "unconnected sendto"
 BASE_MMSG = "unconnected sendmmsg"
 SETUP_TARGET_MS = 5.0
@@ -102,14 +106,115 @@ def send_table(doc, scenario):
     return "\n".join(lines), summaries
 
 
-def stevens_line(doc):
+def saving_line(doc):
     """The share of an unconnected sendto's cost that connecting once saves."""
     parts = []
     for r in records_of(doc, "send", "ratio"):
         if r.get("scenario") == "send" and r.get("how") == "connected send":
             parts.append(f"{r['topology']}/{family_label(r['family'])}/{r['payload']} B "
                          f"{pct(r['saved_share']['median'])}")
-    return STEVENS + (", ".join(parts) if parts else "no figure (the send benchmark did not run)")
+    return SAVING + (", ".join(parts) if parts else "no figure (the send benchmark did not run)")
+
+
+def cost_text(path=COST_MD):
+    """docs/cost.md between its cost:begin and cost:end markers, as lines;
+    [] if the file is not there (a tree without docs)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        return []
+    begin, end = text.find("<!-- cost:begin -->"), text.find("<!-- cost:end -->")
+    if begin < 0 or end < begin:
+        return []
+    return text[begin + len("<!-- cost:begin -->"):end].strip("\n").split("\n")
+
+
+def ratio_rows(doc, scenario="send"):
+    """[(label, how, median, min, max)] of the scenario's ratio records."""
+    rows = []
+    for r in records_of(doc, "send", "ratio"):
+        if r.get("scenario") == scenario:
+            label = f"{r['topology']} {family_label(r['family'])} {r['payload']} B"
+            rows.append((label, r["how"], r["cpu"]["median"], r["cpu"]["min"], r["cpu"]["max"]))
+    return rows
+
+
+def ratio_table(doc, scenario="send"):
+    """| setting | one column per way |: each way's ratio to the base, with its spread."""
+    rows = ratio_rows(doc, scenario)
+    hows = list(dict.fromkeys(how for _, how, *_ in rows))
+    labels = list(dict.fromkeys(label for label, *_ in rows))
+    base = BASE_SEND if scenario == "send" else BASE_MMSG
+    lines = [f"| {base} / … | " + " | ".join(hows) + " |", "|---|" + "---:|" * len(hows)]
+    for label in labels:
+        cells = []
+        for how in hows:
+            found = [r for r in rows if r[0] == label and r[1] == how]
+            cells.append(f"×{found[0][2]:.2f} ({found[0][3]:.2f}–{found[0][4]:.2f})" if found else "-")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def ratio_svg(rows):
+    """An SVG bar chart of rows (label, how, median, min, max): one bar per
+    setting and way, the median, with a whisker from min to max; a line at
+    ×1 (no saving)."""
+    hows = list(dict.fromkeys(how for _, how, *_ in rows))
+    labels = list(dict.fromkeys(label for label, *_ in rows))
+    colours = ["#4477aa", "#ee6677", "#228833", "#ccbb44"]
+    top = max([1.0] + [r[4] for r in rows]) * 1.1
+    bar, gap, left, height, base_y = 22, 18, 60, 300, 330
+    width = max(left + len(labels) * (len(hows) * bar + gap) + 120, 720)
+
+    def y(v):
+        return base_y - height * v / top
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{base_y + 130}" '
+           'font-family="sans-serif" font-size="11">',
+           f'<text x="{left}" y="16" font-size="13">Sending CPU per datagram: unconnected sendto / '
+           'each way (median, whisker min–max)</text>']
+    for tick in range(0, int(top * 4) + 1):
+        v = tick / 4
+        out.append(f'<line x1="{left}" x2="{width - 10}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
+                   f'stroke="{"#000" if v == 1 else "#ddd"}"/>')
+        out.append(f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">×{v:.2f}</text>')
+    for i, label in enumerate(labels):
+        x0 = left + gap / 2 + i * (len(hows) * bar + gap)
+        for j, how in enumerate(hows):
+            found = [r for r in rows if r[0] == label and r[1] == how]
+            if not found:
+                continue
+            _, _, med, lo, hi = found[0]
+            x = x0 + j * bar
+            out.append(f'<rect x="{x:.1f}" y="{y(med):.1f}" width="{bar - 3}" '
+                       f'height="{base_y - y(med):.1f}" fill="{colours[j % len(colours)]}"/>')
+            mid = x + (bar - 3) / 2
+            out.append(f'<line x1="{mid:.1f}" x2="{mid:.1f}" y1="{y(lo):.1f}" y2="{y(hi):.1f}" '
+                       'stroke="#000"/>')
+        cx = x0 + len(hows) * bar / 2
+        out.append(f'<text transform="translate({cx:.1f},{base_y + 8}) rotate(40)">{label}</text>')
+    for j, how in enumerate(hows):
+        lx = left + j * 170
+        out.append(f'<rect x="{lx}" y="{base_y + 110}" width="10" height="10" '
+                   f'fill="{colours[j % len(colours)]}"/>')
+        out.append(f'<text x="{lx + 14}" y="{base_y + 119}">{how}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def ratio_chart(doc, results_dir):
+    """Writes RESULTS_DIR/ratio.svg; returns its path, or None without figures."""
+    rows = ratio_rows(doc)
+    if not rows:
+        return None
+    path = os.path.join(results_dir, "ratio.svg")
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(ratio_svg(rows))
+    except OSError:
+        return None
+    return path
 
 
 # Why the lookup's cost may grow with N, or not, by kernel version.
@@ -219,41 +324,74 @@ def suite_line(doc):
     return "\n".join(lines)
 
 
-def perf_section(results_dir, report_dir=None):
-    """The markdown Performance section, or "" if RESULTS_DIR has no bench.json.
+def lookup_brief(doc):
+    """The lookup figures REPORT.md shows: CPU per datagram and its growth with N."""
+    summaries = records_of(doc, "lookup", "summary")
+    ratios = records_of(doc, "lookup", "ratio")
+    lines = ["| family | sockets on the port | SO_REUSEPORT | ns/datagram CPU | this / 1 socket |",
+             "|---|---:|---|---:|---:|"]
+    for s in summaries:
+        r = ratio_of(ratios, s)
+        ratio = f"{1 / r['cpu']['median']:.2f}" if r and r["cpu"]["median"] else "1"
+        lines.append(f"| {family_label(s['family'])} | {s['sockets']} | {'yes' if s['reuseport'] else 'no'} "
+                     f"| {ns(s['send_cpu_ns']['median'])} | {ratio} |")
+    return "\n".join(lines), summaries
 
-    report_dir: where REPORT.md is written, for the link to lookup.svg
+
+def perf_section(results_dir, report_dir=None):
+    """The markdown Performance section of REPORT.md, or "" if RESULTS_DIR has
+    no bench.json: the lesson (docs/cost.md), the ratio chart and the ratios;
+    every figure in full is perf_detail()'s.
+
+    report_dir: where REPORT.md is written, for the links to the plots
     (default: the current directory, as scripts/report runs)."""
     doc = bench_load(results_dir)
     if doc is None:
         return ""
+    here = report_dir or os.getcwd()
     kernel = doc.get("kernel", {})
     out = ["## Performance", ""]
     out.append(f"`make bench` on {kernel.get('release', '?')} ({kernel.get('arch', '?')}, "
                f"{doc.get('cpus', '?')} CPUs), {doc.get('date', '?')}"
                f"{', quick run (BENCH_QUICK=1)' if doc.get('quick') else ''}. "
                f"Note: {doc.get('note', '')}.")
-    out += ["", "Every figure is a median over trials measured in alternation (the ways compared "
-            "take turns, round after round), with its spread; ratios are taken round by round. "
-            "*ns/datagram* is the time inside the send calls, which on loopback and veth includes "
-            "the delivery into the receiver's queue (the softirq runs in the sending task); "
-            "*CPU* is the process's own CPU time; *CPU incl. receive* adds draining the receiver "
-            "(getrusage).", ""]
-    table, summaries = send_table(doc, "send")
-    out += ["### Sending: unconnected sendto, connected send, connected sendto", "", table, "",
-            stevens_line(doc), "", losses(summaries), ""]
-    table, summaries = send_table(doc, "sendmmsg")
-    out += ["### sendmmsg batches", "", table, "", losses(summaries), ""]
-    table, summaries = lookup_table(doc)
+    out += [""] + cost_text() + [""]
+    svg = ratio_chart(doc, results_dir)
+    if svg:
+        out += [f"![unconnected sendto / each way, per datagram]({os.path.relpath(svg, here)})", ""]
+    out += ["Ratios of the sending CPU per datagram, median over alternating rounds (min–max); "
+            "above ×1 the way is cheaper than an unconnected sendto:", "", ratio_table(doc), "",
+            saving_line(doc), ""]
+    table, summaries = lookup_brief(doc)
     out += ["### Delivery to one connected socket among N on the same port", "", table, "",
             LOOKUP_WHY, ""]
     svg = lookup_plot(doc, results_dir)
     if svg:
-        link = os.path.relpath(svg, report_dir or os.getcwd())
-        out += [f"![CPU per datagram against N]({link})", ""]
+        out += [f"![CPU per datagram against N]({os.path.relpath(svg, here)})", ""]
     elif summaries:
         out += ["(No plot: gnuplot is not installed; `apt-get install gnuplot-nox`.)", ""]
-    out += [losses(summaries), ""]
+    return "\n".join(out)
+
+
+def perf_detail(results_dir):
+    """Every figure of bench.json as tables (the reference page), or ""."""
+    doc = bench_load(results_dir)
+    if doc is None:
+        return ""
+    out = ["## Benchmark figures in full", "",
+           "Every figure is a median over trials measured in alternation (the ways compared "
+           "take turns, round after round), with its spread; ratios are taken round by round. "
+           "*ns/datagram* is the time inside the send calls, which on loopback and veth includes "
+           "the delivery into the receiver's queue (the softirq runs in the sending task); "
+           "*CPU* is the process's own CPU time; *CPU incl. receive* adds draining the receiver "
+           "(getrusage).", ""]
+    table, summaries = send_table(doc, "send")
+    out += ["### Sending: unconnected sendto, connected send, connected sendto", "", table, "",
+            losses(summaries), ""]
+    table, summaries = send_table(doc, "sendmmsg")
+    out += ["### sendmmsg batches", "", table, "", losses(summaries), ""]
+    table, summaries = lookup_table(doc)
+    out += ["### Delivery to one connected socket among N", "", table, "", losses(summaries), ""]
     out += ["### The suite's own speed", "", suite_line(doc), "",
             "Namespace setup of one rule × family, by topology (median of repeated builds; "
             "ready = build + wait for links):", "", setup_table(doc), ""]
@@ -273,7 +411,7 @@ def perf_across_kernels(results_dirs):
         emulated = " — under emulation: compare only as ratios within this kernel" \
             if doc.get("emulated") else ""
         table, _ = lookup_table(doc)
-        out += [f"### {kernel}{emulated}", "", stevens_line(doc), "", table, ""]
+        out += [f"### {kernel}{emulated}", "", saving_line(doc), "", table, ""]
     if not out:
         return ""
     return "\n".join(["## Performance on the other kernels", "", LOOKUP_WHY, ""] + out)
@@ -284,6 +422,8 @@ def main(argv):
         print("usage: perf RESULTS_DIR", file=sys.stderr)
         return 64
     text = perf_section(argv[0])
+    if text:
+        text += "\n" + perf_detail(argv[0])
     if not text:
         print(f"perf: no usable bench.json in {argv[0]}: run make bench", file=sys.stderr)
         return 2

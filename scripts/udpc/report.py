@@ -3,12 +3,17 @@
 
 Reads the run in RESULTS_DIR (as scripts/finish left it: results.jsonl,
 run.json) and writes REPORT.md (default RESULTS_DIR/REPORT.md) for people,
-generated from those inputs alone, and prints a one-screen summary.
+generated from those inputs alone: its first screen says what ran, what
+failed, where the standards disagree and what differs between kernels.
+Beside it goes the per-rule reference page, RULES.md (each rule's sentence,
+why, verdicts and transcript; the lesson book links to it).  It prints a
+one-screen summary.
 --compare adds the other runs (results folders or results.json files) side
 by side; one that cannot be read is named in one warning and left out.
 Exit 2 on an unusable RESULTS_DIR, 73 on a report that cannot be written.
 """
 
+import errno
 import os
 import re
 import statistics
@@ -145,7 +150,7 @@ def header_lines(doc):
         "| " + " | ".join(str(counts[c]) for c in ur.VERDICTS) + " |",
         "",
     ]
-    return lines + sysctl_lines(m["sysctls"])
+    return lines
 
 
 def incomplete_lines(doc):
@@ -173,6 +178,50 @@ def sysctl_lines(sysctls):
     return lines + [""]
 
 
+# ---- the first screen ----------------------------------------------------------
+
+
+def known_rules(doc):
+    """Rules with an XFAIL or XPASS family: the documented divergences seen here."""
+    return [rule for rule in doc["rules"]
+            if any(r["verdict"] in ("XFAIL", "XPASS") for r in rule["results"])]
+
+
+def glance_lines(doc, others, reference):
+    """What ran, what failed, where the standards disagree, what differs
+    between kernels: the report's first screen, each in one bullet."""
+    problems = [(rule, r) for rule, r in ur.records_of(doc) if r["verdict"] in PROBLEMS]
+    if problems:
+        shown = "; ".join(f"{code(rule['id'])} {r['family']}: {problem_line(r)}"
+                          for rule, r in problems[:5])
+        more = f"; and {len(problems) - 5} more (Summary)" if len(problems) > 5 else ""
+        failed = f"**{len(problems)} records failed**: {shown}{more}."
+    else:
+        failed = "**Nothing failed**: no FAIL, no ERROR, no TIMEOUT."
+    known = known_rules(doc)
+    disagree = [rule for rule in doc["rules"] if outcomes_disagree(rule)]
+    if others:
+        kernels = ", ".join(prose(o["machine"]["kernel_release"]) for o in others)
+        between = (f"**Between kernels**: this run beside {kernels}; only the rows that differ, "
+                   "each with the kernel change that explains it, are in "
+                   "[Kernels side by side](#kernels-side-by-side).")
+    else:
+        between = ("**Between kernels**: this run only; `make matrix` runs the suite under one "
+                   "kernel per Debian series and shows what differs.")
+    lines = ["## At a glance", "", f"- {failed}"]
+    if known:
+        lines.append(f"- **Known divergences** (XFAIL, documented with their cause and kernels): "
+                     f"{len(known)} rules — " + ", ".join(code(r["id"]) for r in known[:6])
+                     + (", …" if len(known) > 6 else "") + ".")
+    lines += [f"- **Where the standards disagree**: {len(disagree)} of {len(doc['rules'])} rules "
+              "expect different outcomes under POSIX, BSD and Linux; the "
+              "[table](#where-the-standards-disagree) says what each says and what this kernel did.",
+              f"- {between}",
+              f"- **Each rule** (its sentence, why, verdict per family and transcript): "
+              f"[{reference}]({reference}).", ""]
+    return lines
+
+
 # ---- summary -----------------------------------------------------------------
 
 
@@ -195,11 +244,9 @@ def summary_lines(doc):
     if problems:
         lines += ["Failures and errors:", ""]
         lines += [f"- {r['verdict']} {code(rule['id'])} {r['family']}: {problem_line(r)}"
-                  for rule, r in problems]
-    else:
-        lines.append("No FAIL and no ERROR.")
+                  for rule, r in problems] + [""]
     families = families_present(doc)
-    lines += ["", "| topic | " + " | ".join(families) + " |", "|---|" + "---|" * len(families)]
+    lines += ["Verdicts by topic and family:", "", "| topic | " + " | ".join(families) + " |", "|---|" + "---|" * len(families)]
     for topic in sorted({rule["topic"] for rule in doc["rules"]}):
         row = [topic_cell([r for rule, r in ur.records_of(doc)
                            if rule["topic"] == topic and r["family"] == f]) for f in families]
@@ -215,18 +262,42 @@ def outcomes_disagree(rule):
     return len(said) > 1
 
 
-def observed_by_family(rule):
-    """'EDESTADDRREQ' if every family saw the same, else 'ipv4: X; ipv6: Y'."""
+# Errno names as people read them: "EAGAIN (Resource temporarily unavailable)".
+ERRNO_NAME = re.compile(r"\bE[A-Z0-9]{2,}\b")
+
+
+def in_words(text):
+    """text with every errno name followed by its description, so that a
+    table cell never shows a bare EAGAIN."""
+    def word(m):
+        number = getattr(errno, m.group(0), None)
+        if not isinstance(number, int):
+            return m.group(0)
+        return f"{m.group(0)} ({os.strerror(number).lower()})"
+    return ERRNO_NAME.sub(word, text)
+
+
+def observed_in_words(rule):
+    """What this kernel did, per family where they differ, in words: a PASS
+    is the Linux column's outcome; anything else says what was observed."""
     seen = []
     for result in rule["results"]:
         k = ur.check_decisive(rule, result)
-        if result["verdict"] in ("SKIP", "ERROR") or not k:
-            seen.append((result["family"], result["verdict"]))
+        verdict = result["verdict"]
+        if verdict == "PASS":
+            seen.append((result["family"], "as Linux says (PASS)"))
+        elif verdict == "SKIP":
+            seen.append((result["family"], "not run (SKIP)"))
+        elif verdict in ("XFAIL", "XPASS"):
+            what = "known divergence" if verdict == "XFAIL" else "known divergence did not occur"
+            got = f": observed {in_words(ur.observed_short(k['observed']))}" if k else ""
+            seen.append((result["family"], f"{what} ({verdict}){got}"))
         else:
-            seen.append((result["family"], code(ur.observed_short(k["observed"]))))
-    values = {v for _, v in seen}
+            got = f": observed {in_words(ur.observed_short(k['observed']))}" if k else ""
+            seen.append((result["family"], f"{verdict}{got}"))
+    values = list(dict.fromkeys(v for _, v in seen))
     if len(values) == 1:
-        return f"{values.pop()} ({', '.join(f for f, _ in seen)})"
+        return values[0]
     return "; ".join(f"{f}: {v}" for f, v in seen)
 
 
@@ -235,12 +306,16 @@ def disagreement_lines(doc):
     rules = [rule for rule in doc["rules"] if outcomes_disagree(rule)]
     if not rules:
         return lines + ["Every rule run here has POSIX, BSD and Linux agreeing.", ""]
-    lines += ["Rules whose expected outcome is not the same in POSIX, BSD and Linux, "
-              "and what this kernel did (the check that answers the rule):", ""]
+    lines += ["Rules whose expected outcome is not the same in POSIX, BSD (Stevens, 4.4BSD) "
+              "and Linux, in the words each uses; *this kernel*: PASS is the Linux column's "
+              "outcome, anything else says what the rule's deciding check observed. Each "
+              "behaviour links to its rule, with its transcript, on the reference page.", "",
+              "| behaviour | POSIX | BSD | Linux | this kernel |", "|---|---|---|---|---|"]
     for rule in rules:
-        ordered = sorted(rule["outcomes"], key=lambda o: ur.SOURCES.index(o["source"]))
-        said = ", ".join(f"{o['source']} {code(o['expects'])}" for o in ordered)
-        lines.append(f"- {code(rule['id'])}: {said}; observed {observed_by_family(rule)}")
+        said = {o["source"]: in_words(o["expects"]) for o in rule["outcomes"]}
+        behaviour = f"[{cell(rule['sentence'] or rule['id'])}]({reference_link(rule)})"
+        lines.append(f"| {behaviour} | " + " | ".join(cell(said.get(src, "-")) for src in ur.SOURCES)
+                     + f" | {cell(observed_in_words(rule))} |")
     return lines + [""]
 
 
@@ -287,7 +362,7 @@ def verdict_lines(result):
     if "known" in result and result["verdict"] in ("XFAIL", "XPASS"):
         reason = f"{result['known']['cause']} ({result['known']['kernels']})"
     reason = f": {reason}" if reason and result["verdict"] != "PASS" else ""
-    lines = [f"- **{result['family']}**: {prose(label + reason)} ({duration_text(result['duration_ms'])})"]
+    lines = [f"- **{result['family']}**: {prose(label + reason)}"]
     for k in failed_checks(result):
         lines.append(f"  - {code(ur.call_short(k['call']))}: expected {code(k['expected'])}, "
                      f"observed {code(k['observed'])}")
@@ -315,15 +390,53 @@ def rule_lines(rule):
     return lines + [""] + transcript_lines(rule) + reference_lines(rule)
 
 
+REFERENCE = "RULES.md"
+
+
+def anchor(rule_id):
+    """The anchor a code-hosting site gives the heading '#### <rule id>'."""
+    return re.sub(r"[^a-z0-9_-]", "", rule_id.lower())
+
+
+def reference_link(rule):
+    return f"{REFERENCE}#{anchor(rule['id'])}"
+
+
 def rules_lines(doc):
-    lines = ["## Rules", ""]
+    """REPORT.md's short Rules section: where the detail is, and by topic."""
+    lines = ["## Rules", "",
+             f"Every rule's sentence, why, verdict per family, transcript and references are "
+             f"on the reference page, [{REFERENCE}]({REFERENCE}), by topic:", ""]
+    topics = {}
+    for rule in doc["rules"]:
+        topics.setdefault(rule["topic"], []).append(rule)
+    lines += [f"- [{prose(topic)}]({REFERENCE}#{anchor(topic)}): {len(rules)} "
+              + ("rule" if len(rules) == 1 else "rules")
+              for topic, rules in topics.items()]
+    return lines + [""]
+
+
+def reference_markdown(doc, results_dir):
+    """The per-rule reference page (RULES.md beside REPORT.md)."""
+    m = doc["machine"]
+    lines = [f"# udpconform rules: Linux {prose(m['kernel_release'])}", "",
+             "Each rule as this kernel answered it: its sentence, why the kernel behaves so, "
+             "the verdict per family and the calls as they happened "
+             "(sockets by role, kernel-chosen ports as `...`). The summary is "
+             "[REPORT.md](REPORT.md).", ""]
+    topics = list(dict.fromkeys(rule["topic"] for rule in doc["rules"]))
+    if topics:
+        lines += ["Topics: " + " · ".join(f"[{prose(t)}](#{anchor(t)})" for t in topics), ""]
     topic = None
     for rule in doc["rules"]:
         if rule["topic"] != topic:
             topic = rule["topic"]
             lines += [f"### {prose(topic)}", ""]
         lines += rule_lines(rule)
-    return lines
+    detail = perf.perf_detail(results_dir)
+    if detail:
+        lines += detail.rstrip("\n").split("\n") + [""]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 # ---- reproduce -------------------------------------------------------------------
@@ -339,8 +452,20 @@ def reproduce_lines(doc):
                     f'make compare RUNS="results/{release} results/OTHER-RELEASE"'], "sh"), ""]
 
 
+def details_lines(doc):
+    """The run's particulars, after everything a reader came for."""
+    lines = ["## Run details", ""] + sysctl_lines(doc["machine"]["sysctls"])
+    durations = sorted(((sum(r["duration_ms"] for r in rule["results"]), rule["id"])
+                        for rule in doc["rules"]), reverse=True)
+    if durations:
+        lines += ["Slowest rules (all families): " + ", ".join(
+            f"{code(i)} {duration_text(ms)}" for ms, i in durations[:3]) + ".", ""]
+    return lines
+
+
 def report_markdown(doc, others, results_dir, out, compare_dirs=()):
-    lines = header_lines(doc) + summary_lines(doc) + disagreement_lines(doc)
+    lines = header_lines(doc) + glance_lines(doc, others, REFERENCE) + summary_lines(doc) \
+        + disagreement_lines(doc)
     if others:
         # Only the rows that differ, each with the kernel change that
         # explains it; the full matrix in results/matrix.md (udpc/matrix.py).
@@ -355,7 +480,7 @@ def report_markdown(doc, others, results_dir, out, compare_dirs=()):
     section = perf.perf_across_kernels([d for d in compare_dirs if os.path.isdir(d)])
     if section:
         lines += section.rstrip("\n").split("\n") + [""]
-    lines += rules_lines(doc) + reproduce_lines(doc)
+    lines += rules_lines(doc) + reproduce_lines(doc) + details_lines(doc)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -417,6 +542,8 @@ def main(argv):
     ur.runs_load([results_dir] + compare_dirs)  # one run per kernel release, or exit 2
     try:
         output.file_write(out, report_markdown(doc, others, results_dir, out, compare_dirs))
+        output.file_write(os.path.join(os.path.dirname(os.path.abspath(out)), REFERENCE),
+                          reference_markdown(doc, results_dir))
     except output.OutputError as e:
         print(f"udpconform: {e}", file=sys.stderr)
         return 73

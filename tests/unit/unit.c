@@ -155,10 +155,31 @@ static void json_escaping(void)
 	str_free(&b);
 }
 
+/* The lab's udpc reads addresses as text, in the socket's family. */
+static void addr_parsing(void)
+{
+	struct probe v4 = { .fam = FAM_IPV4, .rule = &link_rule };
+	struct probe v6 = { .fam = FAM_IPV6, .rule = &link_rule };
+	struct probe mapped = { .fam = FAM_MAPPED, .rule = &link_rule };
+	struct addr a = { 0 };
+
+	truth("addr_parse ipv4", addr_parse(&v4, "198.18.0.2", 7009, &a), true);
+	is("addr_parse ipv4 reads", shown(a), "198.18.0.2:7009");
+	truth("addr_parse ipv6", addr_parse(&v6, "2001:db8::2", 7009, &a), true);
+	is("addr_parse ipv6 reads", shown(a), "[2001:db8::2]:7009");
+	truth("addr_parse mapped", addr_parse(&mapped, "198.18.0.2", 7009, &a), true);
+	is("addr_parse mapped writes IPv4 as ::ffff:", shown(a), "[::ffff:198.18.0.2]:7009");
+	truth("addr_parse: IPv6 text on an AF_INET socket", addr_parse(&v4, "2001:db8::2", 1, &a),
+	      false);
+	truth("addr_parse: IPv4 text on an IPv6 probe", addr_parse(&v6, "198.18.0.2", 1, &a), false);
+	truth("addr_parse: no address", addr_parse(&v4, "server", 1, &a), false);
+}
+
 int main(void)
 {
 	printf("KTAP version 1\n# harness unit tests\n");
 	addr_formatting();
+	addr_parsing();
 	addr_plan_topologies();
 	addr_comparison();
 	payload_escaping();
