@@ -28,7 +28,7 @@ import re
 import subprocess
 import sys
 
-from . import results
+from . import perf, results
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # UDPC_LESSONS: another copy of the data (the tests alter one).
@@ -276,6 +276,9 @@ def split_text(lang, slug):
     if "<!-- rules -->" not in text:
         raise DataError(f"{os.path.relpath(path, ROOT)}: no '<!-- rules -->' line")
     idea, stevens = text.split("<!-- rules -->", 1)
+    # docs/cost.md holds the one English text of the performance lesson
+    # (REPORT.md reads it too); a chapter names it by this marker.
+    idea = idea.replace("<!-- cost -->", "\n".join(perf.cost_text()))
     return idea.strip(), stevens.strip()
 
 
