@@ -405,6 +405,21 @@ static void sysctls_netns_write(FILE *f)
 		fputs("null", f);
 }
 
+/* idle_s: how long the CPU has idled since boot (/proc/stat: idle and
+ * iowait, in USER_HZ), what `make matrix` may overlap with other guests. */
+static double idle_s(void)
+{
+	unsigned long long user, nice, sys, idle = 0, iowait = 0;
+	FILE *f = fopen("/proc/stat", "re");
+
+	if (f) {
+		if (fscanf(f, "cpu %llu %llu %llu %llu %llu", &user, &nice, &sys, &idle, &iowait) != 5)
+			idle = iowait = 0;
+		fclose(f);
+	}
+	return (double)(idle + iowait) / (double)sysconf(_SC_CLK_TCK);
+}
+
 static double uptime_s(void)
 {
 	char line[64] = "";
@@ -419,7 +434,8 @@ static double uptime_s(void)
 }
 
 /* facts_write: what run.json needs from inside the guest. */
-static void facts_write(const struct settings *s, int rules, double boot_s, double suite_s)
+static void facts_write(const struct settings *s, int rules, double boot_s, double suite_s,
+			double suite_idle_s)
 {
 	struct utsname u;
 	FILE *f = fopen(RESULTS "/facts.json", "we");
@@ -437,8 +453,8 @@ static void facts_write(const struct settings *s, int rules, double boot_s, doub
 	json_string(f, s->emulation);
 	fputs(",\"families\":", f);
 	json_string(f, s->families);
-	fprintf(f, ",\"rules\":%d,\"boot_s\":%.3f,\"suite_s\":%.3f,\"sysctls\":", rules, boot_s,
-		suite_s);
+	fprintf(f, ",\"rules\":%d,\"boot_s\":%.3f,\"suite_s\":%.3f,\"suite_idle_s\":%.3f,\"sysctls\":",
+		rules, boot_s, suite_s, suite_idle_s);
 	sysctls_write(f);
 	fputs(",\"sysctls_new_netns\":", f);
 	sysctls_netns_write(f);
@@ -481,7 +497,7 @@ int main(void)
 {
 	static char *ids[MAX_RULES];
 	struct settings s;
-	double boot_s = uptime_s(), start = clock_s(CLOCK_MONOTONIC);
+	double boot_s = uptime_s(), start = clock_s(CLOCK_MONOTONIC), idle = idle_s();
 	int n;
 
 	settings_read(&s);
@@ -493,7 +509,7 @@ int main(void)
 	printf("KTAP version 1\n1..%d\n", n);
 	for (int k = 1; k <= n; k++)
 		rule_run(k, ids[k - 1], &s);
-	facts_write(&s, n, boot_s, clock_s(CLOCK_MONOTONIC) - start);
+	facts_write(&s, n, boot_s, clock_s(CLOCK_MONOTONIC) - start, idle_s() - idle);
 	if (s.bench)
 		bench_run();
 	printf("udpconform-matrix end\n");

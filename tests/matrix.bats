@@ -52,7 +52,7 @@ verdict() {
 	# A 1 MB file system in a mount namespace of its own: gone with it.
 	# shellcheck disable=SC2016 # $1 is expanded by the inner bash
 	run --separate-stderr unshare --mount --propagation private bash -c \
-		'mount -t tmpfs -o size=1m udpconform-test "$1" && MATRIX_CACHE=$1 scripts/matrix' - "$tiny"
+		'mount -t tmpfs -o size=1m udpconform-test "$1" && UDPC_CACHE=$1 UDPC_APT=$PWD/cache/apt scripts/matrix' - "$tiny"
 	assert_equal "$status" 73
 	assert_equal "${#stderr_lines[@]}" 1
 	assert_regex "$stderr" "^matrix: not enough free disk in .*tiny for linux-image-6\.1"
@@ -170,7 +170,7 @@ kernel_dir() {
 	mkdir -p "$own"
 	cp "$dir/vmlinux" "$own/vmlinux"
 	sed 's/^CONFIG_VETH=.*/# CONFIG_VETH is not set/' "$dir/config" >"$own/config"
-	KERNELS=$own/vmlinux MATRIX_CACHE=$BATS_TEST_TMPDIR/cache run --separate-stderr scripts/matrix
+	KERNELS=$own/vmlinux UDPC_CACHE=$BATS_TEST_TMPDIR/cache run --separate-stderr scripts/matrix
 	assert_equal "$status" 78
 	assert_equal "${#stderr_lines[@]}" 1
 	assert_regex "$stderr" "lacks CONFIG_VETH, which the suite needs"
@@ -181,7 +181,7 @@ kernel_dir() {
 	dir=$(kernel_dir 6.1)
 	mkdir -p "$own"
 	cp "$dir/vmlinux" "$dir/config" "$own/"
-	KERNELS=$own/vmlinux MATRIX_CACHE=$BATS_TEST_TMPDIR/cache run --separate-stderr scripts/matrix
+	KERNELS=$own/vmlinux UDPC_CACHE=$BATS_TEST_TMPDIR/cache run --separate-stderr scripts/matrix
 	assert_equal "$status" 78
 	assert_regex "$stderr" "CONFIG_VETH=m but veth.ko is not with it"
 }

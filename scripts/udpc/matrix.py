@@ -3,7 +3,7 @@
 folder, and the kernels side by side.
 
   python3 scripts/udpc/matrix.py unpack CONSOLE OUT [--release R] [--label L]
-          [--reason WHY] [--command C] [--rules R] [--wall S]
+          [--reason WHY] [--command C] [--rules R] [--wall S] [--cpu S]
       The results folder OUT of one guest from what its console streamed
       (matrix/guest-run.c says what): probes/<id>.{jsonl,ktap},
       results.jsonl, selection.txt, run.json (docs/schema/run.schema.json,
@@ -11,6 +11,9 @@ folder, and the kernels side by side.
       did not finish keeps every rule it reported; run.json then carries an
       error with its last console lines.  Prints "N/M" (rules reported of
       rules planned) and exits 0 if the stream was complete, 1 if not.
+  python3 scripts/udpc/matrix.py times RUN...
+      Per guest: its boot and suite times (the guest's clock), QEMU's wall
+      and CPU time (user + system, the host's), as a table, then the sums.
   python3 scripts/udpc/matrix.py progress CONSOLE
       "N/M" of a console stream so far.
   python3 scripts/udpc/matrix.py report OUT_MD RUN...
@@ -145,7 +148,9 @@ def run_json(facts, args, stream, ids):
         "sysctls": {k: str(v) for k, v in (facts.get("sysctls") or {}).items()},
         "label": args["label"],
         "guest": {"boot_s": facts.get("boot_s"), "suite_s": facts.get("suite_s"),
-                  "qemu_wall_s": float(args["wall"] or 0), "rules_planned": stream.planned,
+                  "suite_idle_s": facts.get("suite_idle_s"),
+                  "qemu_wall_s": float(args["wall"] or 0), "qemu_cpu_s": float(args["cpu"] or 0),
+                  "rules_planned": stream.planned,
                   "rules_reported": stream.reported,
                   "sysctls_new_netns": facts.get("sysctls_new_netns")},
     }
@@ -205,6 +210,33 @@ def unpack(console, out, args):
         file_write(os.path.join(out, "bench.json"), json.dumps(bench) + "\n")
     print(f"{stream.reported}/{stream.planned}")
     return 0 if stream.complete else 1
+
+
+def times(runs):
+    """The table `make matrix` prints at the end of its guests."""
+    rows, cpu, wall = [], 0.0, 0.0
+    for path in runs:
+        try:
+            with open(os.path.join(path, "run.json"), encoding="utf-8") as f:
+                run = json.load(f)
+        except (OSError, ValueError):
+            continue
+        guest = run.get("guest") or {}
+        if run.get("runner") != "guest":
+            continue
+        cpu += guest.get("qemu_cpu_s") or 0.0
+        wall += guest.get("qemu_wall_s") or 0.0
+        rows.append((run.get("label") or os.path.basename(path.rstrip("/")),
+                     *(f"{guest[k]:.1f}" if isinstance(guest.get(k), (int, float)) else "-"
+                       for k in ("boot_s", "suite_s", "suite_idle_s", "qemu_wall_s", "qemu_cpu_s")),
+                     f"{guest.get('rules_reported', 0)}/{guest.get('rules_planned', 0)}"))
+    head = ("kernel", "boot_s", "suite_s", "idle_s", "qemu_wall_s", "qemu_cpu_s", "rules")
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, *rows]:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+    print(f"{len(rows)} guests: QEMU CPU {cpu:.1f} s in all ({cpu / max(os.cpu_count() or 1, 1):.1f} s"
+          f" per core on {os.cpu_count()}), QEMU wall {wall:.1f} s summed")
+    return 0
 
 
 def options(argv, known):
@@ -603,12 +635,16 @@ def plots_write(folder, columns, names, link_from):
 
 def main(argv):
     if len(argv) >= 3 and argv[0] == "unpack":
-        opts, rest = options(argv[1:], ("release", "label", "reason", "command", "rules", "wall"))
+        opts, rest = options(argv[1:], ("release", "label", "reason", "command", "rules", "wall",
+                                             "cpu"))
         if len(rest) != 2:
             raise SystemExit(__doc__)
         opts["wall"] = float(opts["wall"] or 0)
+        opts["cpu"] = float(opts["cpu"] or 0)
         opts["command"] = opts["command"] or "make matrix"
         return unpack(rest[0], rest[1], opts)
+    if len(argv) >= 2 and argv[0] == "times":
+        return times(argv[1:])
     if len(argv) == 2 and argv[0] == "progress":
         with open(argv[1], encoding="utf-8", errors="replace") as f:
             s = Stream(f.read())
