@@ -147,6 +147,34 @@ kernel_dir() {
 	done
 }
 
+@test "a Debian kernel package given as a path is resolved like the version (linux-image .deb)" {
+	local deb line
+	deb=$(find cache/debs -name 'linux-image-6.1.0-*-cloud-amd64-unsigned_*.deb' -print -quit)
+	[[ -n $deb ]] || kernel_dir 6.1 >/dev/null
+	deb=$(find cache/debs -name 'linux-image-6.1.0-*-cloud-amd64-unsigned_*.deb' -print -quit)
+	line=$(scripts/matrix-kernel "$PWD/$deb")
+	assert_regex "$line" "^6\.1\.0-[0-9]+-cloud-amd64 .*/kernels/path-[0-9a-f]+$"
+	assert_equal "$(tr '\n' ' ' <"${line#* }/modules/order")" "inet_diag udp_diag veth llc stp bridge "
+}
+
+@test "a Debian kernel lists the stable backports of its changelog (f0ea27e7bfe1 in 6.1.53)" {
+	assert_equal "$(grep -F 'udp: re-score reuseport groups when connected sockets are present' \
+		"$(kernel_dir 6.1)/stable-changes" | cut -f1)" 6.1.53
+}
+
+@test "a Debian kernel whose linux-modules the registry does not serve: veth rows n/a, the run passes" {
+	local dir
+	dir=$(kernel_dir 7.1)
+	[[ -f $dir/modules-unserved ]] || skip "the registry serves 7.1's modules now: nothing to show"
+	KERNELS=7.1 RULES='udp.bind.second_bind_einval udp.filter.foreign_datagrams_dropped' \
+		run --separate-stderr scripts/matrix
+	assert_equal "$status" 0
+	assert_regex "$stderr" "7\.1\.[0-9]+[^ ]*: 3 rows not run \(no veth or bridge driver\): the registry serves no linux-modules-7\.1"
+	run_dir=$(find "$RESULTS" -mindepth 1 -maxdepth 1 -type d -name '7.1.*' -print -quit)
+	assert_equal "$(verdict udp.bind.second_bind_einval ipv4)" "PASS "
+	assert_regex "$(verdict udp.filter.foreign_datagrams_dropped ipv4)" "^ERROR kernel has no veth driver"
+}
+
 @test "a kernel given as a path runs like a Debian one, with its modules beside it" {
 	local dir
 	dir=$(kernel_dir 6.1)

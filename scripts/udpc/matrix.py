@@ -4,12 +4,15 @@ folder, and the kernels side by side.
 
   python3 scripts/udpc/matrix.py unpack CONSOLE OUT [--release R] [--label L]
           [--reason WHY] [--command C] [--rules R] [--wall S] [--cpu S]
+          [--changes FILE]
       The results folder OUT of one guest from what its console streamed
       (matrix/guest-run.c says what): probes/<id>.{jsonl,ktap},
       results.jsonl, selection.txt, run.json (docs/schema/run.schema.json,
       from the guest's facts), bench.json; scripts/finish does the rest.  A guest that
       did not finish keeps every rule it reported; run.json then carries an
-      error with its last console lines.  Prints "N/M" (rules reported of
+      error with its last console lines.  FILE: the kernel's upstream stable
+      changes ("VERSION<TAB>SUBJECT" lines, scripts/matrix-kernel); the
+      tagged commits it lists go into run.json as stable_backports.  Prints "N/M" (rules reported of
       rules planned) and exits 0 if the stream was complete, 1 if not.
   python3 scripts/udpc/matrix.py times RUN...
       Per guest: its boot and suite times (the guest's clock), QEMU's wall
@@ -130,6 +133,25 @@ def selected_ids(rules):
     return [i for i in ids if not patterns or any(fnmatch.fnmatchcase(i, p) for p in patterns)]
 
 
+def stable_backports(changes, stream):
+    """{commit: stable version} for the rules' tagged commits that the
+    kernel's changelog lists by subject (a backport to its stable series)."""
+    try:
+        with open(changes, encoding="utf-8", errors="replace") as f:
+            listed = {}
+            for line in f:
+                version, _, subject = line.rstrip("\n").partition("\t")
+                listed.setdefault(subject, version)
+    except OSError:
+        return {}
+    found = {}
+    for rec in stream.records:
+        for tag in json.loads(rec).get("tags") or []:
+            if tag.get("kind") == "linux-git" and tag.get("subject") in listed:
+                found[tag["value"][:12]] = listed[tag["subject"]]
+    return dict(sorted(found.items()))
+
+
 def run_json(facts, args, stream, ids):
     """run.json (docs/schema/run.schema.json) from the guest's facts."""
     families = [f for f in str(facts.get("families") or "").replace(",", " ").split() if f]
@@ -151,6 +173,7 @@ def run_json(facts, args, stream, ids):
                   "suite_idle_s": facts.get("suite_idle_s"),
                   "qemu_wall_s": float(args["wall"] or 0), "qemu_cpu_s": float(args["cpu"] or 0),
                   "rules_planned": stream.planned,
+                  "stable_backports": stable_backports(args["changes"], stream) if args["changes"] else {},
                   "rules_reported": stream.reported,
                   "sysctls_new_netns": facts.get("sysctls_new_netns")},
     }
@@ -321,6 +344,11 @@ def explanation(rule_tags, columns, values):
     for tag in rule_tags:
         subject = f'("{tag.get("subject")}")' if tag.get("subject") else ""
         name = " ".join(x for x in (tag.get("value", "")[:12], subject, tag.get("version", "")) if x)
+        ported = sorted({b for c in columns for b in [backport(c, tag)]
+                         if b and tag_version(tag) and version_key(c["release"])[:2] < tag_version(tag)},
+                        key=version_key)
+        if ported:
+            name += f" (backported to {', '.join(ported)})"
         if tag_splits(tag, columns, values):
             return name, True
         backported = tag_backported(tag, columns, values)
@@ -330,16 +358,27 @@ def explanation(rule_tags, columns, values):
     return "unexplained: the kernels do not split at " + "; ".join(said), False
 
 
-def tag_splits(tag, columns, values):
-    """True if the kernels before TAG's version all give one answer and
-    those from it all give another."""
+def backport(c, tag):
+    """The stable release that brought TAG to the older kernel C (from its
+    Debian changelog), or None."""
+    return ((c["run"].get("guest") or {}).get("stable_backports") or {}).get((tag.get("value") or "")[:12])
+
+
+def has_change(c, tag):
+    """True if kernel C has TAG's change: from its version, or backported."""
     v = tag_version(tag)
-    if v is None:
+    return v is not None and (version_key(c["release"])[:2] >= v or backport(c, tag) is not None)
+
+
+def tag_splits(tag, columns, values):
+    """True if the kernels without TAG's change all give one answer and
+    those with it all give another."""
+    if tag_version(tag) is None:
         return False
     before = {values[i] for i, c in enumerate(columns)
-              if version_key(c["release"])[:2] < v and values[i] not in NOT_RUN}
+              if not has_change(c, tag) and values[i] not in NOT_RUN}
     after = {values[i] for i, c in enumerate(columns)
-             if version_key(c["release"])[:2] >= v and values[i] not in NOT_RUN}
+             if has_change(c, tag) and values[i] not in NOT_RUN}
     return len(before) == 1 and len(after) == 1 and before != after
 
 
@@ -368,9 +407,9 @@ def provenance_checks(rules_meta, columns, rows):
     lines = []
     for rid, tags in sorted(rules_meta.items()):
         versioned = [t for t in tags if tag_version(t)]
+        # A change every kernel has (by version or a stable backport) predicts no split.
         spanned = [t for t in versioned
-                   if any(version_key(c["release"])[:2] < tag_version(t) for c in columns)
-                   and any(version_key(c["release"])[:2] >= tag_version(t) for c in columns)]
+                   if any(not has_change(c, t) for c in columns) and any(has_change(c, t) for c in columns)]
         if not spanned:
             continue
         bad = {}
@@ -630,13 +669,16 @@ def plots_write(folder, columns, names, link_from):
         out += ["", f"![lookup cost vs N per kernel]({os.path.relpath(lookup, link_from)})"]
     if plot_ratio(ratio, columns, names):
         out += ["", f"![§8.11.2 ratio per kernel]({os.path.relpath(ratio, link_from)})"]
+    if not out:
+        out = ["", "No plots: the guests ran without the benchmark (`make matrix BENCH=1` adds the "
+               "lookup cost per kernel and the §8.11.2 ratio per kernel)."]
     return out
 
 
 def main(argv):
     if len(argv) >= 3 and argv[0] == "unpack":
         opts, rest = options(argv[1:], ("release", "label", "reason", "command", "rules", "wall",
-                                             "cpu"))
+                                             "cpu", "changes"))
         if len(rest) != 2:
             raise SystemExit(__doc__)
         opts["wall"] = float(opts["wall"] or 0)
