@@ -143,7 +143,7 @@ def stable_backports(changes, stream):
                 version, _, subject = line.rstrip("\n").partition("\t")
                 listed.setdefault(subject, version)
     except OSError:
-        return {}
+        return None  # no changelog: nothing known either way
     found = {}
     for rec in stream.records:
         for tag in json.loads(rec).get("tags") or []:
@@ -173,10 +173,12 @@ def run_json(facts, args, stream, ids):
                   "suite_idle_s": facts.get("suite_idle_s"),
                   "qemu_wall_s": float(args["wall"] or 0), "qemu_cpu_s": float(args["cpu"] or 0),
                   "rules_planned": stream.planned,
-                  "stable_backports": stable_backports(args["changes"], stream) if args["changes"] else {},
                   "rules_reported": stream.reported,
                   "sysctls_new_netns": facts.get("sysctls_new_netns")},
     }
+    backports = stable_backports(args["changes"], stream) if args["changes"] else None
+    if backports is not None:
+        run["guest"]["stable_backports"] = backports
     emulation = facts.get("emulation") or args.get("emulation", "")
     if emulation:
         run["emulation"] = emulation
@@ -425,8 +427,17 @@ def provenance_checks(rules_meta, columns, rows):
                 bad.setdefault(kind, []).append(family)
         for kind, families in bad.items():
             named = ", ".join(f"{t.get('value', '')[:12]} {t.get('version')}" for t in spanned)
-            hint = (" (the rule depends on the change without changing with it, or the "
-                    "older kernels have it from a stable backport)") if kind.startswith("every") else ""
+            hint = ""
+            if kind.startswith("every"):
+                older = [column_name(c) for c in columns if not all(has_change(c, t) for t in spanned)]
+                known = [n for n, c in zip([column_name(c) for c in columns], columns)
+                         if n in older and "stable_backports" in (c["run"].get("guest") or {})]
+                hint = (" on both sides of the change: the rule depends on it without changing with it"
+                        if known == older and older else
+                        " (the rule depends on the change without changing with it, or the older kernels "
+                        "have it from a stable backport)")
+                if known:
+                    hint += f"; no stable backport (the changelogs of {', '.join(known)} do not list it)"
             lines.append(f"- `{rid}` ({'/'.join(families)}): tagged {named}, but {kind}{hint}")
     return lines
 
