@@ -11,6 +11,12 @@
  *       <the probe's stdout>       four spaces, then ok/not ok <rule id>
  *   ok K <rule id>
  *   udpconform-record <json>       each record the probe wrote (results.jsonl)
+ *   udpconform-record+ <rest>      the same, when everything before its
+ *                                  ,"family": is the previous record's (the
+ *                                  rule's metadata): the host puts the two
+ *                                  together, byte for byte, and the serial
+ *                                  line, a byte per emulated I/O write,
+ *                                  carries a third less
  *   udpconform-file <path> <b64>   a whole file of the results folder (the
  *                                  run's facts, make bench's figures)
  *   udpconform-matrix end          the run is complete
@@ -224,6 +230,29 @@ static int run(char *const argv[], FILE *ktap, const char *id, int bound_s)
 	return killed ? -1 : status;
 }
 
+/* The part of a record before its family: the rule's metadata, the same
+ * in each of its families' records. */
+#define FAMILY_KEY ",\"family\":\""
+
+/* record_send LINE: one record on the console, its metadata only if it is
+ * not the previous record's. */
+static void record_send(const char *line)
+{
+	static char *prev;
+	static size_t prev_len;
+	const char *cut = strstr(line, FAMILY_KEY);
+	size_t len = cut ? (size_t)(cut - line) : 0;
+
+	if (cut && prev && len == prev_len && memcmp(line, prev, len) == 0) {
+		printf("udpconform-record+ %s", cut);
+		return;
+	}
+	printf("udpconform-record %s", line);
+	free(prev);
+	prev = cut ? strndup(line, len) : NULL;
+	prev_len = prev ? len : 0;
+}
+
 /* records_forward: the records of the rule that just ran, into
  * results.jsonl and onto the console. */
 static void records_forward(void)
@@ -234,7 +263,7 @@ static void records_forward(void)
 
 	while (in && all && getline(&line, &cap, in) > 0) {
 		fputs(line, all);
-		printf("udpconform-record %s", line);
+		record_send(line);
 	}
 	free(line);
 	if (in)

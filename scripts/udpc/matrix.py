@@ -42,6 +42,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 RECORD = "udpconform-record "
+RECORD_REST = "udpconform-record+ "  # the previous record's metadata, then this
+FAMILY_KEY = ',"family":"'
 FILE = "udpconform-file "
 END = "udpconform-matrix end"
 TOP = re.compile(r"^(not )?ok (\d+) (\S+)")
@@ -60,6 +62,7 @@ class Stream:
         self.planned = self.reported = 0
         self.complete = False
         self.other = []  # lines that are none of the above: the kernel's, guest-init's
+        self.prefix = ""  # the last record's metadata (udpconform-record+)
         rule = None
         for line in text.replace("\r", "").split("\n"):
             rule = self.line_take(line, rule)
@@ -78,6 +81,8 @@ class Stream:
             return None
         if line.startswith(RECORD):
             self.record_take(line[len(RECORD):])
+        elif line.startswith(RECORD_REST):
+            self.record_take(self.prefix + line[len(RECORD_REST):] if self.prefix else "")
         elif line.startswith(FILE):
             self.file_take(line[len(FILE):])
         elif line == END:
@@ -95,6 +100,8 @@ class Stream:
             self.other.append("(a record line that is not JSON was dropped)")
             return
         self.records.append(text)
+        cut = text.find(FAMILY_KEY)
+        self.prefix = text[:cut] if cut >= 0 else ""
 
     def file_take(self, text):
         path, _, data = text.partition(" ")
