@@ -4,7 +4,7 @@ folder, and the kernels side by side.
 
   python3 scripts/udpc/matrix.py unpack CONSOLE OUT [--release R] [--label L]
           [--reason WHY] [--command C] [--rules R] [--wall S] [--cpu S]
-          [--changes FILE]
+          [--changes FILE] [--left-out WHY]
       The results folder OUT of one guest from what its console streamed
       (matrix/guest-run.c says what): probes/<id>.{jsonl,ktap},
       results.jsonl, selection.txt, run.json (docs/schema/run.schema.json,
@@ -12,7 +12,9 @@ folder, and the kernels side by side.
       did not finish keeps every rule it reported; run.json then carries an
       error with its last console lines.  FILE: the kernel's upstream stable
       changes ("VERSION<TAB>SUBJECT" lines, scripts/matrix-kernel); the
-      tagged commits it lists go into run.json as stable_backports.  Prints "N/M" (rules reported of
+      tagged commits it lists go into run.json as stable_backports.  WHY:
+      the rules RULES leaves out of this kernel's run, and why (run.json's
+      guest.left_out; REPORT.md says it, their cells are "—").  Prints "N/M" (rules reported of
       rules planned) and exits 0 if the stream was complete, 1 if not.
   python3 scripts/udpc/matrix.py times RUN...
       Per guest: its boot and suite times (the guest's clock), QEMU's wall
@@ -183,6 +185,9 @@ def run_json(facts, args, stream, ids):
                   "rules_reported": stream.reported,
                   "sysctls_new_netns": facts.get("sysctls_new_netns")},
     }
+    if args.get("left_out"):
+        run["guest"]["left_out"] = {"rules": len(selected_ids(os.environ.get("RULES", ""))) - len(ids),
+                                     "why": args["left_out"]}
     backports = stable_backports(args["changes"], stream) if args["changes"] else None
     if backports is not None:
         run["guest"]["stable_backports"] = backports
@@ -510,6 +515,10 @@ def section_lines(out_md, folders, link_from):
                         for v in rows.values() if v[i] == "n/a")
             section.append(f"- {n}: {count} rows not run (n/a): the kernel has no "
                            f"{' and no '.join(missing)} (its modules are not in the registry)")
+    for n, c in zip(names, columns):
+        left = (c["run"].get("guest") or {}).get("left_out")
+        if left:
+            section.append(f"- {n}: {left.get('rules')} rules not run (—): {md_escape(left.get('why', ''))}")
     section.append("")
     if differ:
         section += ["Rows that differ between kernels, and the kernel change that explains each:", "",
@@ -696,11 +705,12 @@ def plots_write(folder, columns, names, link_from):
 def main(argv):
     if len(argv) >= 3 and argv[0] == "unpack":
         opts, rest = options(argv[1:], ("release", "label", "reason", "command", "rules", "wall",
-                                             "cpu", "changes"))
+                                             "cpu", "changes", "left-out"))
         if len(rest) != 2:
             raise SystemExit(__doc__)
         opts["wall"] = float(opts["wall"] or 0)
         opts["cpu"] = float(opts["cpu"] or 0)
+        opts["left_out"] = opts.pop("left-out")
         opts["command"] = opts["command"] or "make matrix"
         return unpack(rest[0], rest[1], opts)
     if len(argv) >= 2 and argv[0] == "times":
