@@ -438,15 +438,19 @@ static void sysctls_netns_write(FILE *f)
  * iowait, in USER_HZ), what `make matrix` may overlap with other guests. */
 static double idle_s(void)
 {
-	unsigned long long user, nice, sys, idle = 0, iowait = 0;
+	char line[256] = "";
+	unsigned long long field[5] = { 0 };
 	FILE *f = fopen("/proc/stat", "re");
+	char *at = line + 3; /* past "cpu" */
 
 	if (f) {
-		if (fscanf(f, "cpu %llu %llu %llu %llu %llu", &user, &nice, &sys, &idle, &iowait) != 5)
-			idle = iowait = 0;
+		if (!fgets(line, sizeof(line), f) || strncmp(line, "cpu ", 4) != 0)
+			line[0] = '\0';
 		fclose(f);
 	}
-	return (double)(idle + iowait) / (double)sysconf(_SC_CLK_TCK);
+	for (int i = 0; line[0] && i < 5; i++)
+		field[i] = strtoull(at, &at, 10); /* user nice system idle iowait */
+	return (double)(field[3] + field[4]) / (double)sysconf(_SC_CLK_TCK);
 }
 
 static double uptime_s(void)
