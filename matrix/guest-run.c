@@ -11,6 +11,12 @@
  *       <the probe's stdout>       four spaces, then ok/not ok <rule id>
  *   ok K <rule id>
  *   udpconform-record <json>       each record the probe wrote (results.jsonl)
+ *   udpconform-record+ <rest>      the same, when everything before its
+ *                                  ,"family": is the previous record's (the
+ *                                  rule's metadata): the host puts the two
+ *                                  together, byte for byte, and the serial
+ *                                  line, a byte per emulated I/O write,
+ *                                  carries a third less
  *   udpconform-file <path> <b64>   a whole file of the results folder (the
  *                                  run's facts, make bench's figures)
  *   udpconform-matrix end          the run is complete
@@ -224,6 +230,29 @@ static int run(char *const argv[], FILE *ktap, const char *id, int bound_s)
 	return killed ? -1 : status;
 }
 
+/* The part of a record before its family: the rule's metadata, the same
+ * in each of its families' records. */
+#define FAMILY_KEY ",\"family\":\""
+
+/* record_send LINE: one record on the console, its metadata only if it is
+ * not the previous record's. */
+static void record_send(const char *line)
+{
+	static char *prev;
+	static size_t prev_len;
+	const char *cut = strstr(line, FAMILY_KEY);
+	size_t len = cut ? (size_t)(cut - line) : 0;
+
+	if (cut && prev && len == prev_len && memcmp(line, prev, len) == 0) {
+		printf("udpconform-record+ %s", cut);
+		return;
+	}
+	printf("udpconform-record %s", line);
+	free(prev);
+	prev = cut ? strndup(line, len) : NULL;
+	prev_len = prev ? len : 0;
+}
+
 /* records_forward: the records of the rule that just ran, into
  * results.jsonl and onto the console. */
 static void records_forward(void)
@@ -234,7 +263,7 @@ static void records_forward(void)
 
 	while (in && all && getline(&line, &cap, in) > 0) {
 		fputs(line, all);
-		printf("udpconform-record %s", line);
+		record_send(line);
 	}
 	free(line);
 	if (in)
@@ -405,6 +434,25 @@ static void sysctls_netns_write(FILE *f)
 		fputs("null", f);
 }
 
+/* idle_s: how long the CPU has idled since boot (/proc/stat: idle and
+ * iowait, in USER_HZ), what `make matrix` may overlap with other guests. */
+static double idle_s(void)
+{
+	char line[256] = "";
+	unsigned long long field[5] = { 0 };
+	FILE *f = fopen("/proc/stat", "re");
+	char *at = line + 3; /* past "cpu" */
+
+	if (f) {
+		if (!fgets(line, sizeof(line), f) || strncmp(line, "cpu ", 4) != 0)
+			line[0] = '\0';
+		fclose(f);
+	}
+	for (int i = 0; line[0] && i < 5; i++)
+		field[i] = strtoull(at, &at, 10); /* user nice system idle iowait */
+	return (double)(field[3] + field[4]) / (double)sysconf(_SC_CLK_TCK);
+}
+
 static double uptime_s(void)
 {
 	char line[64] = "";
@@ -419,7 +467,8 @@ static double uptime_s(void)
 }
 
 /* facts_write: what run.json needs from inside the guest. */
-static void facts_write(const struct settings *s, int rules, double boot_s, double suite_s)
+static void facts_write(const struct settings *s, int rules, double boot_s, double suite_s,
+			double suite_idle_s)
 {
 	struct utsname u;
 	FILE *f = fopen(RESULTS "/facts.json", "we");
@@ -437,8 +486,8 @@ static void facts_write(const struct settings *s, int rules, double boot_s, doub
 	json_string(f, s->emulation);
 	fputs(",\"families\":", f);
 	json_string(f, s->families);
-	fprintf(f, ",\"rules\":%d,\"boot_s\":%.3f,\"suite_s\":%.3f,\"sysctls\":", rules, boot_s,
-		suite_s);
+	fprintf(f, ",\"rules\":%d,\"boot_s\":%.3f,\"suite_s\":%.3f,\"suite_idle_s\":%.3f,\"sysctls\":",
+		rules, boot_s, suite_s, suite_idle_s);
 	sysctls_write(f);
 	fputs(",\"sysctls_new_netns\":", f);
 	sysctls_netns_write(f);
@@ -481,7 +530,7 @@ int main(void)
 {
 	static char *ids[MAX_RULES];
 	struct settings s;
-	double boot_s = uptime_s(), start = clock_s(CLOCK_MONOTONIC);
+	double boot_s = uptime_s(), start = clock_s(CLOCK_MONOTONIC), idle = idle_s();
 	int n;
 
 	settings_read(&s);
@@ -493,7 +542,7 @@ int main(void)
 	printf("KTAP version 1\n1..%d\n", n);
 	for (int k = 1; k <= n; k++)
 		rule_run(k, ids[k - 1], &s);
-	facts_write(&s, n, boot_s, clock_s(CLOCK_MONOTONIC) - start);
+	facts_write(&s, n, boot_s, clock_s(CLOCK_MONOTONIC) - start, idle_s() - idle);
 	if (s.bench)
 		bench_run();
 	printf("udpconform-matrix end\n");

@@ -4,11 +4,11 @@
 #   make matrix KERNELS="6.1 6.12"   which Debian kernels (the default)
 #   make matrix KERNELS=/path/to/vmlinux[:/path/to/modules]   a kernel of one's own
 #   make matrix KERNELS=/path/to/linux-image-....deb          (scripts/matrix-kernel)
-#   make matrix BENCH=0              without make bench (quick) in every guest
+#   make matrix BENCH=1              with make bench (quick) in every guest (the plots)
 # Downloads and extracted kernels stay in cache/ (make clean keeps them,
 # make distclean removes them).
 KERNELS ?=
-BENCH   ?= 1
+BENCH   ?= 0
 export KERNELS BENCH
 
 .PHONY: matrix

@@ -52,7 +52,7 @@ verdict() {
 	# A 1 MB file system in a mount namespace of its own: gone with it.
 	# shellcheck disable=SC2016 # $1 is expanded by the inner bash
 	run --separate-stderr unshare --mount --propagation private bash -c \
-		'mount -t tmpfs -o size=1m udpconform-test "$1" && MATRIX_CACHE=$1 scripts/matrix' - "$tiny"
+		'mount -t tmpfs -o size=1m udpconform-test "$1" && UDPC_CACHE=$1 UDPC_APT=$PWD/cache/apt scripts/matrix' - "$tiny"
 	assert_equal "$status" 73
 	assert_equal "${#stderr_lines[@]}" 1
 	assert_regex "$stderr" "^matrix: not enough free disk in .*tiny for linux-image-6\.1"
@@ -147,6 +147,35 @@ kernel_dir() {
 	done
 }
 
+@test "a Debian kernel package given as a path is resolved like the version (linux-image .deb)" {
+	local deb line
+	deb=$(find cache/debs -name 'linux-image-6.1.0-*-cloud-amd64-unsigned_*.deb' -print -quit)
+	[[ -n $deb ]] || kernel_dir 6.1 >/dev/null
+	deb=$(find cache/debs -name 'linux-image-6.1.0-*-cloud-amd64-unsigned_*.deb' -print -quit)
+	line=$(scripts/matrix-kernel "$PWD/$deb")
+	assert_regex "$line" "^6\.1\.0-[0-9]+-cloud-amd64 .*/kernels/path-[0-9a-f]+$"
+	assert_equal "$(tr '\n' ' ' <"${line#* }/modules/order")" "inet_diag udp_diag veth llc stp bridge "
+}
+
+@test "a Debian kernel lists the stable backports of its changelog (f0ea27e7bfe1 in 6.1.53)" {
+	assert_equal "$(grep -F 'udp: re-score reuseport groups when connected sockets are present' \
+		"$(kernel_dir 6.1)/stable-changes" | cut -f1)" 6.1.53
+}
+
+@test "a Debian kernel whose linux-modules the registry does not serve runs its loopback rules only, saying so" {
+	local dir
+	dir=$(kernel_dir 7.1)
+	[[ -f $dir/modules-unserved ]] || skip "the registry serves 7.1's modules now: nothing to show"
+	KERNELS=7.1 RULES='udp.bind.second_bind_einval udp.filter.foreign_datagrams_dropped' \
+		run --separate-stderr scripts/matrix
+	assert_equal "$status" 0
+	assert_regex "$stderr" "7\.1\.[0-9]+[^ ]*: its 1 loopback rules only; the other 1 need veth or a bridge, and the registry serves no linux-modules-7\.1"
+	run_dir=$(find "$RESULTS" -mindepth 1 -maxdepth 1 -type d -name '7.1.*' -print -quit)
+	assert_equal "$(verdict udp.bind.second_bind_einval ipv4)" "PASS "
+	assert_equal "$(jq -c .guest.left_out.rules "$run_dir/run.json")" 1
+	assert_equal "$(jq -r .complete "$run_dir/results.json")" true
+}
+
 @test "a kernel given as a path runs like a Debian one, with its modules beside it" {
 	local dir
 	dir=$(kernel_dir 6.1)
@@ -170,7 +199,7 @@ kernel_dir() {
 	mkdir -p "$own"
 	cp "$dir/vmlinux" "$own/vmlinux"
 	sed 's/^CONFIG_VETH=.*/# CONFIG_VETH is not set/' "$dir/config" >"$own/config"
-	KERNELS=$own/vmlinux MATRIX_CACHE=$BATS_TEST_TMPDIR/cache run --separate-stderr scripts/matrix
+	KERNELS=$own/vmlinux UDPC_CACHE=$BATS_TEST_TMPDIR/cache run --separate-stderr scripts/matrix
 	assert_equal "$status" 78
 	assert_equal "${#stderr_lines[@]}" 1
 	assert_regex "$stderr" "lacks CONFIG_VETH, which the suite needs"
@@ -181,7 +210,7 @@ kernel_dir() {
 	dir=$(kernel_dir 6.1)
 	mkdir -p "$own"
 	cp "$dir/vmlinux" "$dir/config" "$own/"
-	KERNELS=$own/vmlinux MATRIX_CACHE=$BATS_TEST_TMPDIR/cache run --separate-stderr scripts/matrix
+	KERNELS=$own/vmlinux UDPC_CACHE=$BATS_TEST_TMPDIR/cache run --separate-stderr scripts/matrix
 	assert_equal "$status" 78
 	assert_regex "$stderr" "CONFIG_VETH=m but veth.ko is not with it"
 }

@@ -3,14 +3,22 @@
 folder, and the kernels side by side.
 
   python3 scripts/udpc/matrix.py unpack CONSOLE OUT [--release R] [--label L]
-          [--reason WHY] [--command C] [--rules R] [--wall S]
+          [--reason WHY] [--command C] [--rules R] [--wall S] [--cpu S]
+          [--changes FILE] [--left-out WHY]
       The results folder OUT of one guest from what its console streamed
       (matrix/guest-run.c says what): probes/<id>.{jsonl,ktap},
       results.jsonl, selection.txt, run.json (docs/schema/run.schema.json,
       from the guest's facts), bench.json; scripts/finish does the rest.  A guest that
       did not finish keeps every rule it reported; run.json then carries an
-      error with its last console lines.  Prints "N/M" (rules reported of
+      error with its last console lines.  FILE: the kernel's upstream stable
+      changes ("VERSION<TAB>SUBJECT" lines, scripts/matrix-kernel); the
+      tagged commits it lists go into run.json as stable_backports.  WHY:
+      the rules RULES leaves out of this kernel's run, and why (run.json's
+      guest.left_out; REPORT.md says it, their cells are "—").  Prints "N/M" (rules reported of
       rules planned) and exits 0 if the stream was complete, 1 if not.
+  python3 scripts/udpc/matrix.py times RUN...
+      Per guest: its boot and suite times (the guest's clock), QEMU's wall
+      and CPU time (user + system, the host's), as a table, then the sums.
   python3 scripts/udpc/matrix.py progress CONSOLE
       "N/M" of a console stream so far.
   python3 scripts/udpc/matrix.py report OUT_MD RUN...
@@ -36,6 +44,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 RECORD = "udpconform-record "
+RECORD_REST = "udpconform-record+ "  # the previous record's metadata, then this
+FAMILY_KEY = ',"family":"'
 FILE = "udpconform-file "
 END = "udpconform-matrix end"
 TOP = re.compile(r"^(not )?ok (\d+) (\S+)")
@@ -54,6 +64,7 @@ class Stream:
         self.planned = self.reported = 0
         self.complete = False
         self.other = []  # lines that are none of the above: the kernel's, guest-init's
+        self.prefix = ""  # the last record's metadata (udpconform-record+)
         rule = None
         for line in text.replace("\r", "").split("\n"):
             rule = self.line_take(line, rule)
@@ -72,6 +83,8 @@ class Stream:
             return None
         if line.startswith(RECORD):
             self.record_take(line[len(RECORD):])
+        elif line.startswith(RECORD_REST):
+            self.record_take(self.prefix + line[len(RECORD_REST):] if self.prefix else "")
         elif line.startswith(FILE):
             self.file_take(line[len(FILE):])
         elif line == END:
@@ -89,6 +102,8 @@ class Stream:
             self.other.append("(a record line that is not JSON was dropped)")
             return
         self.records.append(text)
+        cut = text.find(FAMILY_KEY)
+        self.prefix = text[:cut] if cut >= 0 else ""
 
     def file_take(self, text):
         path, _, data = text.partition(" ")
@@ -127,6 +142,25 @@ def selected_ids(rules):
     return [i for i in ids if not patterns or any(fnmatch.fnmatchcase(i, p) for p in patterns)]
 
 
+def stable_backports(changes, stream):
+    """{commit: stable version} for the rules' tagged commits that the
+    kernel's changelog lists by subject (a backport to its stable series)."""
+    try:
+        with open(changes, encoding="utf-8", errors="replace") as f:
+            listed = {}
+            for line in f:
+                version, _, subject = line.rstrip("\n").partition("\t")
+                listed.setdefault(subject, version)
+    except OSError:
+        return None  # no changelog: nothing known either way
+    found = {}
+    for rec in stream.records:
+        for tag in json.loads(rec).get("tags") or []:
+            if tag.get("kind") == "linux-git" and tag.get("subject") in listed:
+                found[tag["value"][:12]] = listed[tag["subject"]]
+    return dict(sorted(found.items()))
+
+
 def run_json(facts, args, stream, ids):
     """run.json (docs/schema/run.schema.json) from the guest's facts."""
     families = [f for f in str(facts.get("families") or "").replace(",", " ").split() if f]
@@ -145,10 +179,18 @@ def run_json(facts, args, stream, ids):
         "sysctls": {k: str(v) for k, v in (facts.get("sysctls") or {}).items()},
         "label": args["label"],
         "guest": {"boot_s": facts.get("boot_s"), "suite_s": facts.get("suite_s"),
-                  "qemu_wall_s": float(args["wall"] or 0), "rules_planned": stream.planned,
+                  "suite_idle_s": facts.get("suite_idle_s"),
+                  "qemu_wall_s": float(args["wall"] or 0), "qemu_cpu_s": float(args["cpu"] or 0),
+                  "rules_planned": stream.planned,
                   "rules_reported": stream.reported,
                   "sysctls_new_netns": facts.get("sysctls_new_netns")},
     }
+    if args.get("left_out"):
+        run["guest"]["left_out"] = {"rules": len(selected_ids(os.environ.get("RULES", ""))) - len(ids),
+                                     "why": args["left_out"]}
+    backports = stable_backports(args["changes"], stream) if args["changes"] else None
+    if backports is not None:
+        run["guest"]["stable_backports"] = backports
     emulation = facts.get("emulation") or args.get("emulation", "")
     if emulation:
         run["emulation"] = emulation
@@ -205,6 +247,33 @@ def unpack(console, out, args):
         file_write(os.path.join(out, "bench.json"), json.dumps(bench) + "\n")
     print(f"{stream.reported}/{stream.planned}")
     return 0 if stream.complete else 1
+
+
+def times(runs):
+    """The table `make matrix` prints at the end of its guests."""
+    rows, cpu, wall = [], 0.0, 0.0
+    for path in runs:
+        try:
+            with open(os.path.join(path, "run.json"), encoding="utf-8") as f:
+                run = json.load(f)
+        except (OSError, ValueError):
+            continue
+        guest = run.get("guest") or {}
+        if run.get("runner") != "guest":
+            continue
+        cpu += guest.get("qemu_cpu_s") or 0.0
+        wall += guest.get("qemu_wall_s") or 0.0
+        rows.append((run.get("label") or os.path.basename(path.rstrip("/")),
+                     *(f"{guest[k]:.1f}" if isinstance(guest.get(k), (int, float)) else "-"
+                       for k in ("boot_s", "suite_s", "suite_idle_s", "qemu_wall_s", "qemu_cpu_s")),
+                     f"{guest.get('rules_reported', 0)}/{guest.get('rules_planned', 0)}"))
+    head = ("kernel", "boot_s", "suite_s", "idle_s", "qemu_wall_s", "qemu_cpu_s", "rules")
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    for r in [head, *rows]:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+    print(f"{len(rows)} guests: QEMU CPU {cpu:.1f} s in all ({cpu / max(os.cpu_count() or 1, 1):.1f} s"
+          f" per core on {os.cpu_count()}), QEMU wall {wall:.1f} s summed")
+    return 0
 
 
 def options(argv, known):
@@ -280,15 +349,28 @@ def cell(rec):
     return verdict
 
 
+def behaviour(values):
+    """What the kernels did, whatever the rule's known range expected: an
+    XPASS is a PASS and an XFAIL a FAIL (6.1 with a v6.3 change backported
+    gives XPASS where 6.12 gives PASS: the same answer)."""
+    return [re.sub(r"^XPASS\b", "PASS", re.sub(r"^XFAIL\b", "FAIL", v)) for v in values]
+
+
 def explanation(rule_tags, columns, values):
     """What explains one differing row: a tagged kernel change whose version
     splits the columns exactly where the verdicts change; else why not."""
+    values = behaviour(values)
     if not rule_tags:
         return "unexplained (the rule names no kernel change)", False
     said = []
     for tag in rule_tags:
         subject = f'("{tag.get("subject")}")' if tag.get("subject") else ""
         name = " ".join(x for x in (tag.get("value", "")[:12], subject, tag.get("version", "")) if x)
+        ported = sorted({b for c in columns for b in [backport(c, tag)]
+                         if b and tag_version(tag) and version_key(c["release"])[:2] < tag_version(tag)},
+                        key=version_key)
+        if ported:
+            name += f" (backported to {', '.join(ported)})"
         if tag_splits(tag, columns, values):
             return name, True
         backported = tag_backported(tag, columns, values)
@@ -298,16 +380,27 @@ def explanation(rule_tags, columns, values):
     return "unexplained: the kernels do not split at " + "; ".join(said), False
 
 
-def tag_splits(tag, columns, values):
-    """True if the kernels before TAG's version all give one answer and
-    those from it all give another."""
+def backport(c, tag):
+    """The stable release that brought TAG to the older kernel C (from its
+    Debian changelog), or None."""
+    return ((c["run"].get("guest") or {}).get("stable_backports") or {}).get((tag.get("value") or "")[:12])
+
+
+def has_change(c, tag):
+    """True if kernel C has TAG's change: from its version, or backported."""
     v = tag_version(tag)
-    if v is None:
+    return v is not None and (version_key(c["release"])[:2] >= v or backport(c, tag) is not None)
+
+
+def tag_splits(tag, columns, values):
+    """True if the kernels without TAG's change all give one answer and
+    those with it all give another."""
+    if tag_version(tag) is None:
         return False
     before = {values[i] for i, c in enumerate(columns)
-              if version_key(c["release"])[:2] < v and values[i] not in NOT_RUN}
+              if not has_change(c, tag) and values[i] not in NOT_RUN}
     after = {values[i] for i, c in enumerate(columns)
-             if version_key(c["release"])[:2] >= v and values[i] not in NOT_RUN}
+             if has_change(c, tag) and values[i] not in NOT_RUN}
     return len(before) == 1 and len(after) == 1 and before != after
 
 
@@ -315,6 +408,8 @@ def tag_backported(tag, columns, values):
     """The older kernels that already answer as TAG's version does, when
     they are the newest of the older ones (a stable backport): else []."""
     v = tag_version(tag)
+    if v is None:
+        return []
     ran = [(c, values[i]) for i, c in enumerate(columns) if values[i] not in NOT_RUN]
     after = {val for c, val in ran if version_key(c["release"])[:2] >= v}
     before = [(c, val) for c, val in ran if version_key(c["release"])[:2] < v]
@@ -332,13 +427,16 @@ def tag_backported(tag, columns, values):
 def provenance_checks(rules_meta, columns, rows):
     """A rule tagged with a version must differ exactly between the kernels
     before it and from it, at one of its tags: one line for each rule (and
-    its families) where that does not hold, and why it may not."""
-    lines = []
+    its families) where that does not hold, and why it may not.  Returns
+    (mismatches, kept): kept are the rules that give one answer on both
+    sides of their change, a stable backport ruled out (they guard a
+    behaviour the change kept: the tag names their code path's history)."""
+    lines, kept = [], []
     for rid, tags in sorted(rules_meta.items()):
         versioned = [t for t in tags if tag_version(t)]
+        # A change every kernel has (by version or a stable backport) predicts no split.
         spanned = [t for t in versioned
-                   if any(version_key(c["release"])[:2] < tag_version(t) for c in columns)
-                   and any(version_key(c["release"])[:2] >= tag_version(t) for c in columns)]
+                   if any(not has_change(c, t) for c in columns) and any(has_change(c, t) for c in columns)]
         if not spanned:
             continue
         bad = {}
@@ -346,6 +444,7 @@ def provenance_checks(rules_meta, columns, rows):
             values = rows.get((rid, family))
             if values is None or set(values) <= {"SKIP", "—"}:
                 continue
+            values = behaviour(values)
             if not any(tag_splits(t, columns, values) or tag_backported(t, columns, values)
                        for t in spanned):
                 ran = set(values) - set(NOT_RUN)
@@ -354,10 +453,22 @@ def provenance_checks(rules_meta, columns, rows):
                 bad.setdefault(kind, []).append(family)
         for kind, families in bad.items():
             named = ", ".join(f"{t.get('value', '')[:12]} {t.get('version')}" for t in spanned)
-            hint = (" (the rule depends on the change without changing with it, or the "
-                    "older kernels have it from a stable backport)") if kind.startswith("every") else ""
-            lines.append(f"- `{rid}` ({'/'.join(families)}): tagged {named}, but {kind}{hint}")
-    return lines
+            hint, target = "", lines
+            if kind.startswith("every"):
+                older = [column_name(c) for c in columns if not all(has_change(c, t) for t in spanned)]
+                known = [n for n, c in zip([column_name(c) for c in columns], columns)
+                         if n in older and "stable_backports" in (c["run"].get("guest") or {})]
+                hint = (" on both sides of the change: the rule depends on it without changing with it"
+                        if known == older and older else
+                        " (the rule depends on the change without changing with it, or the older kernels "
+                        "have it from a stable backport)")
+                if known:
+                    hint += f"; no stable backport (the changelogs of {', '.join(known)} do not list it)"
+                if known == older and older:
+                    target = kept
+            joint = ": " if target is kept else ", but "
+            target.append(f"- `{rid}` ({'/'.join(families)}): tagged {named}{joint}{kind}{hint}")
+    return lines, kept
 
 
 def md_escape(text):
@@ -398,7 +509,7 @@ def section_lines(out_md, folders, link_from):
     rows, meta = matrix_rows(columns)
     names = [column_name(c) for c in columns]
     head = "| rule | family | " + " | ".join(names) + " |\n|---|---|" + "---|" * len(names) + "\n"
-    differ = {k: v for k, v in rows.items() if len(set(v) - set(NOT_RUN)) > 1}
+    differ = {k: v for k, v in rows.items() if len(set(behaviour(v)) - set(NOT_RUN)) > 1}
     full = ["# Kernels side by side: the full matrix", "",
             f"{len(rows)} rows (rule × family) on {len(columns)} kernels; "
             f"generated by `scripts/udpc/matrix.py`.", "", head.rstrip("\n")]
@@ -421,6 +532,10 @@ def section_lines(out_md, folders, link_from):
                         for v in rows.values() if v[i] == "n/a")
             section.append(f"- {n}: {count} rows not run (n/a): the kernel has no "
                            f"{' and no '.join(missing)} (its modules are not in the registry)")
+    for n, c in zip(names, columns):
+        left = (c["run"].get("guest") or {}).get("left_out")
+        if left:
+            section.append(f"- {n}: {left.get('rules')} rules not run (—): {md_escape(left.get('why', ''))}")
     section.append("")
     if differ:
         section += ["Rows that differ between kernels, and the kernel change that explains each:", "",
@@ -434,10 +549,13 @@ def section_lines(out_md, folders, link_from):
     section.append(f"{agree} of {len(rows)} rows agree on every kernel; "
                    f"the full matrix: [{os.path.relpath(out_md, link_from)}]"
                    f"({os.path.relpath(out_md, link_from)}).")
-    checks = provenance_checks(meta, columns, rows)
+    checks, kept = provenance_checks(meta, columns, rows)
     section += ["", "Provenance checks (a rule tagged with a version must differ exactly between "
-                "the kernels before and from it): " + ("all hold." if not checks else
-                                                      f"{len(checks)} do not hold:"), ""] + checks
+                "the kernels without and with the change, a stable backport counting as with it): " +
+                ("all hold." if not checks else f"{len(checks)} do not hold:")] + ([""] + checks if checks else [])
+    if kept:
+        section += ["", f"{len(kept)} tagged rules give one answer with and without their change (the "
+                    "change kept the behaviour they check; not a prediction that failed):", ""] + kept
     netns = sysctls_not_per_netns(columns, names)
     if netns:
         section += ["", "Sysctls that are not per network namespace (a new namespace does not "
@@ -598,17 +716,25 @@ def plots_write(folder, columns, names, link_from):
         out += ["", f"![lookup cost vs N per kernel]({os.path.relpath(lookup, link_from)})"]
     if plot_ratio(ratio, columns, names):
         out += ["", f"![§8.11.2 ratio per kernel]({os.path.relpath(ratio, link_from)})"]
+    if not out:
+        out = ["", "No plots: the guests ran without the benchmark (`make matrix BENCH=1` adds the "
+               "lookup cost per kernel and the §8.11.2 ratio per kernel)."]
     return out
 
 
 def main(argv):
     if len(argv) >= 3 and argv[0] == "unpack":
-        opts, rest = options(argv[1:], ("release", "label", "reason", "command", "rules", "wall"))
+        opts, rest = options(argv[1:], ("release", "label", "reason", "command", "rules", "wall",
+                                             "cpu", "changes", "left-out"))
         if len(rest) != 2:
             raise SystemExit(__doc__)
         opts["wall"] = float(opts["wall"] or 0)
+        opts["cpu"] = float(opts["cpu"] or 0)
+        opts["left_out"] = opts.pop("left-out")
         opts["command"] = opts["command"] or "make matrix"
         return unpack(rest[0], rest[1], opts)
+    if len(argv) >= 2 and argv[0] == "times":
+        return times(argv[1:])
     if len(argv) == 2 and argv[0] == "progress":
         with open(argv[1], encoding="utf-8", errors="replace") as f:
             s = Stream(f.read())
