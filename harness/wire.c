@@ -85,8 +85,47 @@ static bool udp_of_ipv6(const uint8_t *pkt, size_t n, struct call *c)
 	return true;
 }
 
-/* Reads frames until one is a UDP datagram; -1 EAGAIN after WAIT_MS. */
-static long wire_next_udp(struct probe *p, struct sock *w, struct call *c)
+/* What a frame that is not a UDP datagram is, for the transcript; false for
+ * a multicast listener report (IGMP, MLD), which a host sends by itself for
+ * the groups its addresses joined, never because of a socket call. */
+static bool frame_name(const struct sockaddr_ll *ll, const uint8_t *pkt, size_t n, char *buf,
+		       size_t size)
+{
+	if (ll->sll_protocol == htons(ETH_P_ARP)) {
+		snprintf(buf, size, "ARP");
+		return true;
+	}
+	if (ll->sll_protocol == htons(ETH_P_IP) && n >= sizeof(struct iphdr)) {
+		struct iphdr ip;
+		memcpy(&ip, pkt, sizeof(ip));
+		if (ip.protocol == IPPROTO_IGMP)
+			return false;
+		size_t hl = (size_t)ip.ihl * 4;
+		if (ip.protocol == IPPROTO_ICMP && n > hl)
+			snprintf(buf, size, "ICMP type %u", pkt[hl]);
+		else
+			snprintf(buf, size, "IPv4 protocol %u", ip.protocol);
+		return true;
+	}
+	if (ll->sll_protocol == htons(ETH_P_IPV6) && n >= sizeof(struct ip6_hdr)) {
+		struct ip6_hdr ip;
+		memcpy(&ip, pkt, sizeof(ip));
+		/* MLD reports travel behind a hop-by-hop header (router alert). */
+		if (ip.ip6_nxt == IPPROTO_HOPOPTS)
+			return false;
+		if (ip.ip6_nxt == IPPROTO_ICMPV6 && n > sizeof(ip))
+			snprintf(buf, size, "ICMPv6 type %u", pkt[sizeof(ip)]);
+		else
+			snprintf(buf, size, "IPv6 next header %u", ip.ip6_nxt);
+		return true;
+	}
+	snprintf(buf, size, "ethertype 0x%04x", ntohs(ll->sll_protocol));
+	return true;
+}
+
+/* Reads frames until one is a UDP datagram (any: or any other frame but a
+ * listener report, named in other); -1 EAGAIN after WAIT_MS. */
+static long wire_next(struct probe *p, struct sock *w, struct call *c, char *other, size_t size)
 {
 	double deadline = clock_ms() + WAIT_MS;
 	uint8_t pkt[2048];
@@ -114,18 +153,27 @@ static long wire_next_udp(struct probe *p, struct sock *w, struct call *c)
 			return (long)c->len;
 		if (ll.sll_protocol == htons(ETH_P_IPV6) && udp_of_ipv6(pkt, (size_t)n, c))
 			return (long)c->len;
+		if (other && frame_name(&ll, pkt, (size_t)n, other, size))
+			return n;
 	}
 }
 
-static struct call wire_recv(struct probe *p, struct sock *w, bool show_ip)
+static struct call wire_recv(struct probe *p, struct sock *w, bool show_ip, bool any)
 {
 	struct call c = { .ok = 0 };
-	char pl[CALL_DATA_MAX + 8], as[80];
+	char pl[CALL_DATA_MAX + 8], as[80], other[40] = "";
 
-	trace_begin(p, &c, "recvfrom(%s, ..., UDP only)", sock_role(w));
-	trace_answer(&c, wire_next_udp(p, w, &c));
+	trace_begin(p, &c, "recvfrom(%s, ..., %s)", sock_role(w), any ? "every frame" : "UDP only");
+	trace_answer(&c, wire_next(p, w, &c, any ? other : NULL, sizeof(other)));
 	if (c.ret < 0) {
 		trace_end(p, &c, NULL);
+		return c;
+	}
+	/* No payload and no source: a datagram expected here is not this. */
+	if (other[0]) {
+		c.len = 0;
+		c.addr = (struct addr){ .len = 0 };
+		trace_end(p, &c, "recvfrom(%s, %s, not UDP)", sock_role(w), other);
 		return c;
 	}
 	c.ok = c.ret;
@@ -141,12 +189,17 @@ static struct call wire_recv(struct probe *p, struct sock *w, bool show_ip)
 
 struct call wire_recv_udp(struct probe *p, struct sock *w)
 {
-	return wire_recv(p, w, false);
+	return wire_recv(p, w, false, false);
 }
 
 struct call wire_recv_udp_ip(struct probe *p, struct sock *w)
 {
-	return wire_recv(p, w, true);
+	return wire_recv(p, w, true, false);
+}
+
+struct call wire_recv_frame(struct probe *p, struct sock *w)
+{
+	return wire_recv(p, w, false, true);
 }
 
 /* ---- Catalogue II: receive/errors ------------------------------------------------ */

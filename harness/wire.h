@@ -27,6 +27,15 @@ struct call wire_recv_udp(struct probe *p, struct sock *wire);
  * which the source address alone does not tell: an IPv4 datagram of a
  * mapped probe and an IPv6 one from ::ffff:a.b.c.d read alike. */
 struct call wire_recv_udp_ip(struct probe *p, struct sock *wire);
+/* The next frame the wire saw, whatever its protocol, but for the IGMP and
+ * MLD listener reports a host sends by itself (MLD: any IPv6 packet behind
+ * a hop-by-hop header); WAIT_MS at most.  A UDP datagram reads as with
+ * wire_recv_udp(); any other frame (ARP, neighbour discovery, ICMP) answers
+ * its length with no payload and no address, named in the transcript, so
+ * expect_datagram() on it fails: a rule proves that nothing at all came
+ * before its sentinel. */
+struct call wire_recv_frame(struct probe *p, struct sock *wire);
+
 /* Catalogue II: receive/errors.  sendto() on the wire of a frame to host
  * to_host's device on the link they share: an IPv4 (mapped: IPv4) or IPv6
  * packet with a UDP datagram from `from` to `to` carrying payload, both

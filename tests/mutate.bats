@@ -12,7 +12,8 @@ setup_file() {
 	cd "$BATS_TEST_DIRNAME/.." || return
 	# One dynamically linked probe and the shim, in make mutate's own folder.
 	make -s --no-print-directory DYNAMIC=1 BUILD=build/mutate \
-		build/mutate/cases/send/unconnected_send_edestaddrreq build/mutate/tests/mutate/shim.so
+		build/mutate/cases/send/unconnected_send_edestaddrreq \
+		build/mutate/cases/socket/udplite_socket_created build/mutate/tests/mutate/shim.so
 }
 
 setup() {
@@ -26,12 +27,30 @@ teardown() {
 	rm -rf "$TMP"
 }
 
-@test "unmutated, the rule passes and the shim logs its send() and write(), nothing of the setup" {
+@test "unmutated, the rule passes and the shim logs its socket(), send() and write(), nothing else of the setup" {
 	run -0 env UDPC_MUTATE_LOG="$TMP/calls" LD_PRELOAD="$SHIM" "$PROBE" --family ipv4
 	assert_output --partial "ok 1 ipv4"
 	# seq call occurrence ret errno extra mutated; netlink and pipes pass by.
+	# The harness's own IPv6 question and the client's socket, protocol 0
+	# (extra); the descriptor numbers are the kernel's.
 	run cat "$TMP/calls"
-	assert_output $'1 send 1 -1 EDESTADDRREQ 0 0\n2 write 1 -1 EDESTADDRREQ 0 0'
+	assert_line --index 0 --regexp '^1 socket 1 [0-9]+ 0 0 0$'
+	assert_line --index 1 --regexp '^2 socket 2 [0-9]+ 0 0 0$'
+	assert_line --index 2 '3 send 1 -1 EDESTADDRREQ 0 0'
+	assert_line --index 3 '4 write 1 -1 EDESTADDRREQ 0 0'
+	assert_equal "${#lines[@]}" 4
+}
+
+@test "an error injected into the checked socket() kills the rule; the shim logs its protocol" {
+	udplite=build/mutate/cases/socket/udplite_socket_created
+	run -0 env UDPC_MUTATE_LOG="$TMP/calls" LD_PRELOAD="$SHIM" "$udplite" --family ipv4
+	assert_output --partial "ok 1 ipv4"
+	# The one socket() asking for IPPROTO_UDPLITE (136) is the rule's.
+	run awk '$2 == "socket" && $6 == 136 { print $3 }' "$TMP/calls"
+	assert_output --regexp '^[0-9]+$'
+	run -1 env UDPC_MUTATE="socket:$output:errno:EPROTONOSUPPORT" LD_PRELOAD="$SHIM" "$udplite" --family ipv4
+	assert_output --partial 'FAIL socket(AF_INET, SOCK_DGRAM, IPPROTO_UDPLITE): expected 0'
+	assert_output --partial "observed -1 EPROTONOSUPPORT"
 }
 
 @test "a different errno from the checked send() kills the rule" {

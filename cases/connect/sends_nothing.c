@@ -8,8 +8,12 @@
  *
  * Proof of absence by ordering: a wire on the server's link watches from
  * before the connect.  After connect() the client sends a sentinel; had
- * connect() sent any UDP datagram, the wire would have seen it first.
- * Frames that are not UDP (neighbour discovery, MLD) are passed over.
+ * connect() sent anything at all (a datagram, an ARP request, a neighbour
+ * solicitation, an ICMP message), the wire would have seen it first, so
+ * the first frame it sees must be the sentinel.  Neighbours are static
+ * entries, so the sentinel itself needs no resolution.  Only the listener
+ * reports (IGMP, MLD) a host sends by itself for its own multicast groups
+ * are passed over: no socket call causes them.
  *
  * References: udp(7) "connect(2) ... sets the default destination";
  * ip4_datagram_connect() in net/ipv4/datagram.c, ip6_datagram_connect() in
@@ -26,14 +30,14 @@ static void run(struct probe *p)
 
 	expect_ok(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_CLOSED)));
 	must(p, sock_send(p, client, "sentinel"));
-	expect_datagram(p, wire_recv_udp(p, wire), "sentinel",
+	expect_datagram(p, wire_recv_frame(p, wire), "sentinel",
 			addr_host(p, HOST_CLIENT, PORT_EPHEMERAL));
 }
 
 const struct rule rule = {
 	.id = "udp.connect.sends_nothing",
 	.sentence = "connect() on a UDP socket returns 0 even when nothing listens at the peer "
-		    "and puts no datagram on the wire.",
+		    "and puts nothing on the wire: no datagram, no ARP or neighbour discovery.",
 	.why = "ip4_datagram_connect() (ip6_datagram_connect() for IPv6) only looks up "
 	       "the route, fills in the source address and stores the peer in the socket; "
 	       "no code on that path transmits anything.",

@@ -62,7 +62,7 @@ const struct rule rule = {
 			 "compute_score() in net/ipv6/udp.c keeps filtering on the old peer address",
 	},
 	.tags = {
-		{ "linux-git", "303d0403b8c2", "udp: rehash on disconnect", "v5.4" },
+		{ "linux-git", "303d0403b8c2", "udp: rehash on disconnect", "v5.6" },
 	},
 	.run = run,
 };

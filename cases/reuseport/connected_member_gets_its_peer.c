@@ -11,7 +11,8 @@
  * History: "udp: correct reuseport selection with connected sockets"
  * (acdcecc61285, v5.4) made the lookup score every member once the group
  * has a connected one (reuseport_has_conns()); "udp: re-score reuseport
- * groups when connected sockets are present" (v6.5) fixed the case where
+ * groups when connected sockets are present" (f0ea27e7bfe1, v6.6, and in
+ * the stable trees: 5.10.y has it) fixed the case where
  * the hash-picked unconnected member was returned without being compared
  * with a better-scoring connected one; "udp: Add 4-tuple hash for connected
  * socket" (v6.13) finds connected sockets by a hash of the full 4-tuple
@@ -76,7 +77,7 @@ const struct rule rule = {
 	},
 	.tags = {
 		{ "linux-git", "acdcecc61285", "udp: correct reuseport selection with connected sockets", "v5.4" },
-		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.5" },
+		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.6" },
 		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket", "v6.13" },
 		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket", "v6.13" },
 	},

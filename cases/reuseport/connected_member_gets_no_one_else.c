@@ -16,7 +16,7 @@
  * History: "udp: correct reuseport selection with connected sockets"
  * (acdcecc61285, v5.4) keeps connected members out of the hash's choice;
  * "udp: re-score reuseport groups when connected sockets are present"
- * (v6.5) re-scores the member lookup_reuseport() returns; "udp: Add
+ * (v6.6) re-scores the member lookup_reuseport() returns; "udp: Add
  * 4-tuple hash for connected socket" (v6.13) moved connected sockets to a
  * 4-tuple hash, and a connected socket must then not be returned for a
  * 4-tuple that is not its own.
@@ -113,7 +113,7 @@ const struct rule rule = {
 	},
 	.tags = {
 		{ "linux-git", "acdcecc61285", "udp: correct reuseport selection with connected sockets", "v5.4" },
-		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.5" },
+		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.6" },
 		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket", "v6.13" },
 		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket", "v6.13" },
 	},

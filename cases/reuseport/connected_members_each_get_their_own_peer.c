@@ -17,7 +17,7 @@
  *  - up to v6.12 udp4_lib_lookup2() walks the address's slot: a member
  *    chosen by the group's hash (lookup_reuseport()) is re-scored when the
  *    group has connected members ("udp: re-score reuseport groups when
- *    connected sockets are present", f0ea27e7bfe1, v6.5), and a connected
+ *    connected sockets are present", f0ea27e7bfe1, v6.6), and a connected
  *    member matching the 4-tuple outscores the others (compute_score());
  *  - from v6.13 connect() puts the socket in the 4-tuple hash and takes it
  *    out of its reuseport group (udp4_hash4(), udp_lib_hash4() calling
@@ -69,7 +69,7 @@ const struct rule rule = {
 	       "4-tuple hash (udp4_lib_lookup4(); connect() hashes it there with "
 	       "udp_lib_hash4() and detaches it from the group), before that in the "
 	       "address's slot, where compute_score() ranks the matching connected member "
-	       "first and udp4_lib_lookup2() re-scores the group's choice (v6.5).",
+	       "first and udp4_lib_lookup2() re-scores the group's choice (v6.6).",
 	.families = FAM_ALL,
 	.topology = TOPO_LINK,
 	.outcomes = {
@@ -81,7 +81,7 @@ const struct rule rule = {
 		  "each member gets its own peer's" },
 	},
 	.tags = {
-		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.5" },
+		{ "linux-git", "f0ea27e7bfe1", "udp: re-score reuseport groups when connected sockets are present", "v6.6" },
 		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket", "v6.13" },
 		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket", "v6.13" },
 	},

@@ -21,7 +21,7 @@
  * path, reuseport_select_sock_by_hash(), skips connected members).
  * udp4_lib_lookup2() re-scores the pick once the group has connected
  * members ("udp: re-score reuseport groups when connected sockets are
- * present", v6.5), and compute_score() gives it -1 (its peer is not the
+ * present", v6.6), and compute_score() gives it -1 (its peer is not the
  * source), but a lower score only fails to raise `badness`: the pick stays
  * the result, and the connected socket receives the third party's
  * datagram (seen on 6.12.117: member 0 holds it).  From v6.13 connect()
@@ -101,7 +101,7 @@ const struct rule rule = {
 	},
 	.tags = {
 		{ "linux-git", "f0ea27e7bfe1",
-		  "udp: re-score reuseport groups when connected sockets are present", "v6.5" },
+		  "udp: re-score reuseport groups when connected sockets are present", "v6.6" },
 		{ "linux-git", "78c91ae2c6de", "ipv4/udp: Add 4-tuple hash for connected socket",
 		  "v6.13" },
 		{ "linux-git", "1b29a730ef8b", "ipv6/udp: Add 4-tuple hash for connected socket",

@@ -44,7 +44,7 @@ const struct rule rule = {
 			 "IPPROTO_UDPLITE, so socket() is EPROTONOSUPPORT",
 	},
 	.tags = {
-		{ "linux-git", "d6e0f04bf22d", "(subject not checked here) the net-next commit that removes UDP-Lite", "v7.1" },
+		{ "linux-git", "d6e0f04bf22d", "Merge branch 'udp-retire-udp-lite'", "v7.1" },
 	},
 	.run = run,
 };

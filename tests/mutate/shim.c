@@ -32,7 +32,11 @@
  *     addrlen        a receive is made; the source's length is one byte short
  *
  * ioctl() is stood between only for FIONREAD (= SIOCINQ): value:<NAME|0>
- * changes the count it read.  The log's extra is the count for ioctl and
+ * changes the count it read.  socket() is stood between when it asks for an
+ * AF_INET/AF_INET6 SOCK_DGRAM socket (there is no descriptor to ask yet):
+ * errno:<NAME> closes the socket the kernel made and answers -1 NAME; the
+ * log's extra is the protocol asked for, which tells the rule's socket from
+ * one the harness makes for itself (protocol 0).  The log's extra is the count for ioctl and
  * the msg_flags (of the first message) for recvmsg and recvmmsg.
  *
  * A bad UDPC_MUTATE ends the process with status 64 and a one-line message.
@@ -110,6 +114,7 @@ static const char *const call_names[] = {
 	/* Catalogue II: connect/send */
 	"writev",
 	"sendmmsg",
+	"socket",
 };
 #define NCALLS (sizeof(call_names) / sizeof(call_names[0]))
 static long occurrences[NCALLS];
@@ -230,12 +235,11 @@ static bool inet_dgram(int fd)
 	return yes;
 }
 
-static bool hook_begin(struct hook *h, const char *call, int fd)
+/* The part of hook_begin() that does not ask the descriptor. */
+static void hook_count(struct hook *h, const char *call)
 {
 	size_t i;
 
-	if (!inet_dgram(fd))
-		return false;
 	for (i = 0; i < NCALLS && strcmp(call_names[i], call) != 0; i++)
 		;
 	h->call = call;
@@ -244,6 +248,13 @@ static bool hook_begin(struct hook *h, const char *call, int fd)
 	h->kind = strcmp(mutation.call, call) == 0 && mutation.occurrence == h->occurrence
 			  ? mutation.kind
 			  : K_NONE;
+}
+
+static bool hook_begin(struct hook *h, const char *call, int fd)
+{
+	if (!inet_dgram(fd))
+		return false;
+	hook_count(h, call);
 	return true;
 }
 
@@ -534,6 +545,21 @@ int ioctl(int fd, unsigned long request, ...)
 }
 
 /* ---- the rest --------------------------------------------------------------------- */
+
+int socket(int domain, int type, int protocol)
+{
+	struct hook h;
+
+	if ((domain != AF_INET && domain != AF_INET6) ||
+	    (type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) != SOCK_DGRAM)
+		return REAL(socket)(domain, type, protocol);
+	hook_count(&h, "socket");
+	int fd = REAL(socket)(domain, type, protocol);
+	/* An injected error must not leave the kernel's socket behind. */
+	if (h.kind == K_ERRNO && fd >= 0)
+		REAL(close)(fd);
+	return (int)hook_end(&h, fd, 0, protocol);
+}
 
 int bind(int fd, __CONST_SOCKADDR_ARG a, socklen_t len)
 {
