@@ -117,28 +117,17 @@ struct errq_msg errq_recv(struct probe *p, struct sock *s)
 
 struct ee_want errq_port_unreachable(struct probe *p)
 {
-	/* Per family: ICMP 3/3 as SOL_IP, ICMPv6 1/4 as SOL_IPV6, ICMP 3/3 as SOL_IPV6. */
+	/* One row per family: the queue's level and type, ee_errno, ee_origin,
+	 * the ICMP type and code (mapped: ICMP 3/3 read as SOL_IPV6). */
 	static const struct ee_want want[] = {
-		{ .cmsg_level = SOL_IP,
-		  .cmsg_type = IP_RECVERR,
-		  .err = ECONNREFUSED,
-		  .origin = SO_EE_ORIGIN_ICMP,
-		  .type = ICMP_DEST_UNREACH,
-		  .code = ICMP_PORT_UNREACH },
-		{ .cmsg_level = SOL_IPV6,
-		  .cmsg_type = IPV6_RECVERR,
-		  .err = ECONNREFUSED,
-		  .origin = SO_EE_ORIGIN_ICMP6,
-		  .type = ICMP6_DST_UNREACH,
-		  .code = ICMP6_DST_UNREACH_NOPORT },
-		{ .cmsg_level = SOL_IPV6,
-		  .cmsg_type = IPV6_RECVERR,
-		  .err = ECONNREFUSED,
-		  .origin = SO_EE_ORIGIN_ICMP,
-		  .type = ICMP_DEST_UNREACH,
-		  .code = ICMP_PORT_UNREACH },
+		[FAM_IPV4] = { SOL_IP, IP_RECVERR, ECONNREFUSED, SO_EE_ORIGIN_ICMP, ICMP_DEST_UNREACH,
+			       ICMP_PORT_UNREACH },
+		[FAM_IPV6] = { SOL_IPV6, IPV6_RECVERR, ECONNREFUSED, SO_EE_ORIGIN_ICMP6,
+			       ICMP6_DST_UNREACH, ICMP6_DST_UNREACH_NOPORT },
+		[FAM_MAPPED] = { SOL_IPV6, IPV6_RECVERR, ECONNREFUSED, SO_EE_ORIGIN_ICMP,
+				 ICMP_DEST_UNREACH, ICMP_PORT_UNREACH },
 	};
-	struct ee_want w = want[p->fam == FAM_IPV4 ? 0 : p->fam == FAM_IPV6 ? 1 : 2];
+	struct ee_want w = want[p->fam];
 
 	w.offender = addr_host(p, HOST_SERVER, 0);
 	return w;
