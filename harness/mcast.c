@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <net/if.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The IPv4 address inside an AF_INET or IPv4-mapped AF_INET6 address. */
@@ -49,75 +50,72 @@ static int mcast_ifindex(struct probe *p, enum host h, int family, const void *b
 	return index;
 }
 
-struct call mcast_join_group_on(struct probe *p, struct sock *s, struct addr group, struct addr local)
+/* setsockopt(s, level, name, val, len), shown as `shown`. */
+static struct call mcast_set(struct probe *p, struct sock *s, int level, const char *level_str,
+			     int name, const char *name_str, const void *val, socklen_t len,
+			     const char *shown)
 {
 	struct call c = { .ok = 0 };
-	struct ip_mreq mr = { .imr_multiaddr = mcast_ipv4_of(&group),
-			      .imr_interface = mcast_ipv4_of(&local) };
-	char gs[INET_ADDRSTRLEN], ls[INET_ADDRSTRLEN];
 
-	inet_ntop(AF_INET, &mr.imr_multiaddr, gs, sizeof(gs));
-	inet_ntop(AF_INET, &mr.imr_interface, ls, sizeof(ls));
-	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_ADD_MEMBERSHIP, {%s, %s})", sock_role(s), gs, ls);
-	trace_answer(&c, setsockopt(sock_fd(s), SOL_IP, IP_ADD_MEMBERSHIP, &mr, sizeof(mr)));
+	trace_begin(p, &c, "setsockopt(%s, %s, %s, %s)", sock_role(s), level_str, name_str, shown);
+	trace_answer(&c, setsockopt(sock_fd(s), level, name, val, len));
 	trace_end(p, &c, NULL);
 	return c;
 }
 
+struct call mcast_join_group_on(struct probe *p, struct sock *s, struct addr group, struct addr local)
+{
+	struct ip_mreq mr = { .imr_multiaddr = mcast_ipv4_of(&group),
+			      .imr_interface = mcast_ipv4_of(&local) };
+	char gs[INET_ADDRSTRLEN], ls[INET_ADDRSTRLEN], shown[64];
+
+	inet_ntop(AF_INET, &mr.imr_multiaddr, gs, sizeof(gs));
+	inet_ntop(AF_INET, &mr.imr_interface, ls, sizeof(ls));
+	snprintf(shown, sizeof(shown), "{%s, %s}", gs, ls);
+	return mcast_set(p, s, SOCKOPT(SOL_IP, IP_ADD_MEMBERSHIP), &mr, sizeof(mr), shown);
+}
+
 struct call mcast_join_group(struct probe *p, struct sock *s, struct addr group)
 {
-	struct call c = { .ok = 0 };
 	struct ipv6_mreq mr = { .ipv6mr_interface = 0 };
-	char as[80];
+	char as[80], shown[96];
 
 	if (p->fam != FAM_IPV6)
 		return mcast_join_group_on(p, s, group, addr_host(p, sock_host(s), 0));
 	memcpy(&mr.ipv6mr_multiaddr, &((struct sockaddr_in6 *)&group.ss)->sin6_addr,
 	       sizeof(mr.ipv6mr_multiaddr));
-	trace_begin(p, &c, "setsockopt(%s, SOL_IPV6, IPV6_JOIN_GROUP, {%s, 0})", sock_role(s),
-		    addr_str(&group, as, sizeof(as)));
-	trace_answer(&c, setsockopt(sock_fd(s), SOL_IPV6, IPV6_JOIN_GROUP, &mr, sizeof(mr)));
-	trace_end(p, &c, NULL);
-	return c;
+	snprintf(shown, sizeof(shown), "{%s, 0}", addr_str(&group, as, sizeof(as)));
+	return mcast_set(p, s, SOCKOPT(SOL_IPV6, IPV6_JOIN_GROUP), &mr, sizeof(mr), shown);
 }
 
 struct call mcast_if_addr(struct probe *p, struct sock *s)
 {
-	struct call c = { .ok = 0 };
 	struct addr own = addr_host(p, sock_host(s), 0);
 	struct in_addr in = mcast_ipv4_of(&own);
-	char is[INET_ADDRSTRLEN];
+	char is[INET_ADDRSTRLEN], shown[INET_ADDRSTRLEN + 2];
 
 	if (p->fam == FAM_IPV6)
 		probe_error(p, "mcast_if_addr: IPv6 names the interface only by index");
-	trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_MULTICAST_IF, {%s})", sock_role(s),
-		    inet_ntop(AF_INET, &in, is, sizeof(is)));
-	trace_answer(&c, setsockopt(sock_fd(s), SOL_IP, IP_MULTICAST_IF, &in, sizeof(in)));
-	trace_end(p, &c, NULL);
-	return c;
+	snprintf(shown, sizeof(shown), "{%s}", inet_ntop(AF_INET, &in, is, sizeof(is)));
+	return mcast_set(p, s, SOCKOPT(SOL_IP, IP_MULTICAST_IF), &in, sizeof(in), shown);
 }
 
 struct call mcast_if_index(struct probe *p, struct sock *s)
 {
-	struct call c = { .ok = 0 };
 	struct addr own = addr_host(p, sock_host(s), 0);
+	char shown[32];
 
 	if (p->fam == FAM_IPV6) {
 		int index = mcast_ifindex(p, sock_host(s), AF_INET6,
 					  mcast_bytes((struct sockaddr *)&own.ss));
-		trace_begin(p, &c, "setsockopt(%s, SOL_IPV6, IPV6_MULTICAST_IF, [%d])", sock_role(s),
-			    index);
-		trace_answer(
-			&c, setsockopt(sock_fd(s), SOL_IPV6, IPV6_MULTICAST_IF, &index, sizeof(index)));
-	} else {
-		struct in_addr in = mcast_ipv4_of(&own);
-		struct ip_mreqn mr = { .imr_ifindex = mcast_ifindex(p, sock_host(s), AF_INET, &in) };
-		trace_begin(p, &c, "setsockopt(%s, SOL_IP, IP_MULTICAST_IF, {imr_ifindex=%d})",
-			    sock_role(s), mr.imr_ifindex);
-		trace_answer(&c, setsockopt(sock_fd(s), SOL_IP, IP_MULTICAST_IF, &mr, sizeof(mr)));
+		snprintf(shown, sizeof(shown), "[%d]", index);
+		return mcast_set(p, s, SOCKOPT(SOL_IPV6, IPV6_MULTICAST_IF), &index, sizeof(index),
+				 shown);
 	}
-	trace_end(p, &c, NULL);
-	return c;
+	struct in_addr in = mcast_ipv4_of(&own);
+	struct ip_mreqn mr = { .imr_ifindex = mcast_ifindex(p, sock_host(s), AF_INET, &in) };
+	snprintf(shown, sizeof(shown), "{imr_ifindex=%d}", mr.imr_ifindex);
+	return mcast_set(p, s, SOCKOPT(SOL_IP, IP_MULTICAST_IF), &mr, sizeof(mr), shown);
 }
 
 struct call mcast_loop(struct probe *p, struct sock *s, int on)

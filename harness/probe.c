@@ -12,14 +12,20 @@ enum family probe_family(const struct probe *p)
 	return p->fam;
 }
 
+/* The family's end: its one line sent as kind ('E' ERROR, 'S' SKIP). */
+static __attribute__((noreturn)) void probe_vexit(struct probe *p, char kind, const char *fmt,
+						  va_list ap)
+{
+	chan_vsend(p, kind, fmt, ap);
+	_exit(0);
+}
+
 void probe_error(struct probe *p, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	chan_vsend(p, 'E', fmt, ap);
-	va_end(ap);
-	_exit(0);
+	probe_vexit(p, 'E', fmt, ap);
 }
 
 void probe_skip(struct probe *p, const char *fmt, ...)
@@ -27,7 +33,5 @@ void probe_skip(struct probe *p, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	chan_vsend(p, 'S', fmt, ap);
-	va_end(ap);
-	_exit(0);
+	probe_vexit(p, 'S', fmt, ap);
 }

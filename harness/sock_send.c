@@ -83,11 +83,6 @@ static struct send_data send_data_parts(struct probe *p, const char *const *part
 	return d;
 }
 
-static struct send_dest send_dest_none(void)
-{
-	return (struct send_dest){ .to = NULL, .len = 0, .text = "NULL" };
-}
-
 /* to with its own length; the text is the address. */
 static struct send_dest send_dest_addr(const struct addr *to)
 {
@@ -132,6 +127,10 @@ static struct call send_call(struct probe *p, struct sock *s, enum send_form for
 {
 	struct call c = { .ok = (long)d->total };
 	const char *r = sock_role(s);
+	const struct send_dest none = { .to = NULL, .len = 0, .text = "NULL" };
+
+	if (!dest)
+		dest = &none;
 
 	switch (form) {
 	case FORM_SEND:
@@ -178,33 +177,25 @@ static struct call send_sized(struct probe *p, struct sock *s, enum send_form fo
 
 struct call sock_send(struct probe *p, struct sock *s, const char *payload)
 {
-	struct send_dest none = send_dest_none();
-
-	return send_plain(p, s, FORM_SEND, payload, &none);
+	return send_plain(p, s, FORM_SEND, payload, NULL);
 }
 
 struct call sock_send_flags(struct probe *p, struct sock *s, const char *payload, int flags,
 			    const char *flags_str)
 {
 	struct send_data d = send_data_payload(p, payload);
-	struct send_dest none = send_dest_none();
-
-	return send_call(p, s, FORM_SEND, &d, flags, flags_str, &none);
+	return send_call(p, s, FORM_SEND, &d, flags, flags_str, NULL);
 }
 
 struct call sock_send_write(struct probe *p, struct sock *s, const char *payload)
 {
-	struct send_dest none = send_dest_none();
-
-	return send_plain(p, s, FORM_WRITE, payload, &none);
+	return send_plain(p, s, FORM_WRITE, payload, NULL);
 }
 
 struct call sock_send_writev(struct probe *p, struct sock *s, const char *const *parts)
 {
 	struct send_data d = send_data_parts(p, parts);
-	struct send_dest none = send_dest_none();
-
-	return send_call(p, s, FORM_WRITEV, &d, 0, "0", &none);
+	return send_call(p, s, FORM_WRITEV, &d, 0, "0", NULL);
 }
 
 struct call sock_sendto(struct probe *p, struct sock *s, const char *payload, struct addr to)
@@ -269,17 +260,13 @@ struct call sock_sendmsg_flags(struct probe *p, struct sock *s, const char *payl
 
 struct call sock_sendmsg_noname(struct probe *p, struct sock *s, const char *payload)
 {
-	struct send_dest none = send_dest_none();
-
-	return send_plain(p, s, FORM_SENDMSG, payload, &none);
+	return send_plain(p, s, FORM_SENDMSG, payload, NULL);
 }
 
 struct call sock_sendmsg_iov(struct probe *p, struct sock *s, const char *const *parts)
 {
 	struct send_data d = send_data_parts(p, parts);
-	struct send_dest none = send_dest_none();
-
-	return send_call(p, s, FORM_SENDMSG, &d, 0, "0", &none);
+	return send_call(p, s, FORM_SENDMSG, &d, 0, "0", NULL);
 }
 
 struct call sock_sendmsg_namelen(struct probe *p, struct sock *s, const char *payload, struct addr to,
@@ -295,9 +282,7 @@ struct call sock_sendmsg_namelen(struct probe *p, struct sock *s, const char *pa
 
 struct call sock_send_size(struct probe *p, struct sock *s, size_t size)
 {
-	struct send_dest none = send_dest_none();
-
-	return send_sized(p, s, FORM_SEND, size, &none);
+	return send_sized(p, s, FORM_SEND, size, NULL);
 }
 
 struct call sock_sendto_size(struct probe *p, struct sock *s, size_t size, struct addr to)
