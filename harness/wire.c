@@ -206,11 +206,17 @@ static size_t wire_ipv4_put(uint8_t *pkt, size_t room, struct in_addr src, struc
 			    uint16_t sport, uint16_t dport, const char *payload, size_t len)
 {
 	size_t ulen = sizeof(struct udphdr) + len;
-	struct iphdr ip = { .version = 4, .ihl = 5, .ttl = 64, .protocol = IPPROTO_UDP };
+	struct iphdr ip;
 	uint8_t pseudo[4] = { 0, IPPROTO_UDP, (uint8_t)(ulen >> 8), (uint8_t)ulen };
 
 	if (sizeof(ip) + ulen > room)
 		return 0;
+	/* memset, not an initialiser: the bitfields are then all defined. */
+	memset(&ip, 0, sizeof(ip));
+	ip.version = 4;
+	ip.ihl = 5;
+	ip.ttl = 64;
+	ip.protocol = IPPROTO_UDP;
 	ip.tot_len = htons((uint16_t)(sizeof(ip) + ulen));
 	ip.saddr = src.s_addr;
 	ip.daddr = dst.s_addr;
