@@ -62,18 +62,6 @@ static bool task_asleep_in(pid_t tid, long nr)
 	return state == 'S' && got == nr;
 }
 
-static void rcvtimeo_set(struct probe *p, struct sock *s)
-{
-	struct call c = { .ok = 0 };
-	struct timeval tv = { .tv_sec = WAIT_MS / 1000, .tv_usec = (WAIT_MS % 1000) * 1000L };
-
-	trace_begin(p, &c, "setsockopt(%s, SOL_SOCKET, SO_RCVTIMEO, {tv_sec=%ld, tv_usec=%ld})",
-		    sock_role(s), (long)tv.tv_sec, (long)tv.tv_usec);
-	trace_answer(&c, setsockopt(sock_fd(s), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)));
-	trace_end(p, &c, NULL);
-	must(p, c);
-}
-
 struct blocked_recv *blocked_recv_start(struct probe *p, struct sock *s)
 {
 	struct blocked_recv *b = calloc(1, sizeof(*b));
@@ -83,7 +71,7 @@ struct blocked_recv *blocked_recv_start(struct probe *p, struct sock *s)
 		probe_error(p, "out of memory");
 	b->s = s;
 	b->c.ok = 0;
-	rcvtimeo_set(p, s);
+	must(p, sockopt_rcvtimeo_wait(p, s));
 	if (pipe2(b->announce, O_CLOEXEC) != 0)
 		probe_error(p, "pipe2: %s", strerror(errno));
 	trace_begin(p, &b->c, "recvfrom(%s, ..., %d, 0)", sock_role(s), CALL_DATA_MAX);

@@ -107,14 +107,9 @@ struct state_entry diag_udp_entry(struct probe *p, struct sock *s)
 
 static const char *state_name(int st)
 {
-	switch (st) {
-	case TCP_ESTABLISHED:
+	if (st == TCP_ESTABLISHED)
 		return "ESTABLISHED";
-	case TCP_CLOSE:
-		return "CLOSE";
-	default:
-		return "?";
-	}
+	return st == TCP_CLOSE ? "CLOSE" : "?";
 }
 
 const char *state_entry_str(const struct state_entry *e, char *buf, size_t n)

@@ -12,17 +12,16 @@
 
 static const char *origin_name(int origin)
 {
-	switch (origin) {
-	case SO_EE_ORIGIN_NONE:
-		return "SO_EE_ORIGIN_NONE";
-	case SO_EE_ORIGIN_LOCAL:
-		return "SO_EE_ORIGIN_LOCAL";
-	case SO_EE_ORIGIN_ICMP:
-		return "SO_EE_ORIGIN_ICMP";
-	case SO_EE_ORIGIN_ICMP6:
-		return "SO_EE_ORIGIN_ICMP6";
-	}
-	return "SO_EE_ORIGIN_?";
+	static const char *const names[] = {
+		[SO_EE_ORIGIN_NONE] = "SO_EE_ORIGIN_NONE",
+		[SO_EE_ORIGIN_LOCAL] = "SO_EE_ORIGIN_LOCAL",
+		[SO_EE_ORIGIN_ICMP] = "SO_EE_ORIGIN_ICMP",
+		[SO_EE_ORIGIN_ICMP6] = "SO_EE_ORIGIN_ICMP6",
+	};
+
+	if (origin < 0 || (size_t)origin >= sizeof(names) / sizeof(names[0]) || !names[origin])
+		return "SO_EE_ORIGIN_?";
+	return names[origin];
 }
 
 static const char *cmsg_name(int level, int type)
@@ -77,35 +76,59 @@ static void errq_parse(struct errq_msg *m, struct msghdr *msg)
 	}
 }
 
+/* The recvmsg(MSG_ERRQUEUE | flags) of a traced call already begun, into
+ * room bytes: ret, the payload, the source and the parsed control data in
+ * m.  False when the call failed (then traced in full). */
+static bool errq_take(struct probe *p, struct sock *s, struct errq_msg *m, size_t room, int flags,
+		      struct msghdr *msg)
+{
+	struct call *c = &m->call;
+
+	trace_answer(c, recvmsg(sock_fd(s), msg, MSG_ERRQUEUE | flags));
+	if (c->ret < 0) {
+		trace_end(p, c, NULL);
+		return false;
+	}
+	c->ok = c->ret;
+	c->len = (size_t)c->ret < room ? (size_t)c->ret : room;
+	c->addr.len = msg->msg_namelen;
+	errq_parse(m, msg);
+	return true;
+}
+
+/* The control buffer of an error queue read. */
+union errq_control {
+	char buf[512];
+	struct cmsghdr align;
+};
+
+/* A message header that receives into c's data (room bytes) and address. */
+static struct msghdr errq_msghdr(struct call *c, struct iovec *iov, size_t room,
+				 union errq_control *ctl)
+{
+	*iov = (struct iovec){ .iov_base = c->data, .iov_len = room };
+	return (struct msghdr){
+		.msg_name = &c->addr.ss,
+		.msg_namelen = sizeof(c->addr.ss),
+		.msg_iov = iov,
+		.msg_iovlen = 1,
+		.msg_control = ctl->buf,
+		.msg_controllen = sizeof(ctl->buf),
+	};
+}
+
 struct errq_msg errq_recv(struct probe *p, struct sock *s)
 {
 	struct errq_msg m = { .cmsg_level = -1, .cmsg_type = -1 };
 	struct call *c = &m.call;
-	union {
-		char buf[512];
-		struct cmsghdr align;
-	} control;
-	struct iovec iov = { .iov_base = c->data, .iov_len = sizeof(c->data) };
-	struct msghdr msg = {
-		.msg_name = &c->addr.ss,
-		.msg_namelen = sizeof(c->addr.ss),
-		.msg_iov = &iov,
-		.msg_iovlen = 1,
-		.msg_control = control.buf,
-		.msg_controllen = sizeof(control.buf),
-	};
+	union errq_control control;
+	struct iovec iov;
+	struct msghdr msg = errq_msghdr(c, &iov, sizeof(c->data), &control);
 	char pl[CALL_DATA_MAX + 8], as[80], es[256];
 
 	trace_begin(p, c, "recvmsg(%s, ..., MSG_ERRQUEUE|MSG_DONTWAIT)", sock_role(s));
-	trace_answer(c, recvmsg(sock_fd(s), &msg, MSG_ERRQUEUE | MSG_DONTWAIT));
-	if (c->ret < 0) {
-		trace_end(p, c, NULL);
+	if (!errq_take(p, s, &m, sizeof(c->data), MSG_DONTWAIT, &msg))
 		return m;
-	}
-	c->ok = c->ret;
-	c->len = (size_t)c->ret;
-	c->addr.len = msg.msg_namelen;
-	errq_parse(&m, &msg);
 	trace_payload(c->data, c->len, pl, sizeof(pl));
 	errq_str(m.cmsg_level, m.cmsg_type, &m.ee, &m.offender, es, sizeof(es));
 	trace_end(p, c,
@@ -117,28 +140,17 @@ struct errq_msg errq_recv(struct probe *p, struct sock *s)
 
 struct ee_want errq_port_unreachable(struct probe *p)
 {
-	/* Per family: ICMP 3/3 as SOL_IP, ICMPv6 1/4 as SOL_IPV6, ICMP 3/3 as SOL_IPV6. */
+	/* One row per family: the queue's level and type, ee_errno, ee_origin,
+	 * the ICMP type and code (mapped: ICMP 3/3 read as SOL_IPV6). */
 	static const struct ee_want want[] = {
-		{ .cmsg_level = SOL_IP,
-		  .cmsg_type = IP_RECVERR,
-		  .err = ECONNREFUSED,
-		  .origin = SO_EE_ORIGIN_ICMP,
-		  .type = ICMP_DEST_UNREACH,
-		  .code = ICMP_PORT_UNREACH },
-		{ .cmsg_level = SOL_IPV6,
-		  .cmsg_type = IPV6_RECVERR,
-		  .err = ECONNREFUSED,
-		  .origin = SO_EE_ORIGIN_ICMP6,
-		  .type = ICMP6_DST_UNREACH,
-		  .code = ICMP6_DST_UNREACH_NOPORT },
-		{ .cmsg_level = SOL_IPV6,
-		  .cmsg_type = IPV6_RECVERR,
-		  .err = ECONNREFUSED,
-		  .origin = SO_EE_ORIGIN_ICMP,
-		  .type = ICMP_DEST_UNREACH,
-		  .code = ICMP_PORT_UNREACH },
+		[FAM_IPV4] = { SOL_IP, IP_RECVERR, ECONNREFUSED, SO_EE_ORIGIN_ICMP, ICMP_DEST_UNREACH,
+			       ICMP_PORT_UNREACH },
+		[FAM_IPV6] = { SOL_IPV6, IPV6_RECVERR, ECONNREFUSED, SO_EE_ORIGIN_ICMP6,
+			       ICMP6_DST_UNREACH, ICMP6_DST_UNREACH_NOPORT },
+		[FAM_MAPPED] = { SOL_IPV6, IPV6_RECVERR, ECONNREFUSED, SO_EE_ORIGIN_ICMP,
+				 ICMP_DEST_UNREACH, ICMP_PORT_UNREACH },
 	};
-	struct ee_want w = want[p->fam == FAM_IPV4 ? 0 : p->fam == FAM_IPV6 ? 1 : 2];
+	struct ee_want w = want[p->fam];
 
 	w.offender = addr_host(p, HOST_SERVER, 0);
 	return w;
@@ -150,36 +162,19 @@ struct errq_msg errq_recv_full(struct probe *p, struct sock *s, size_t buflen, b
 {
 	struct errq_msg m = { .cmsg_level = -1, .cmsg_type = -1 };
 	struct call *c = &m.call;
-	union {
-		char buf[512];
-		struct cmsghdr align;
-	} control;
+	union errq_control control;
 	size_t room = buflen < sizeof(c->data) ? buflen : sizeof(c->data);
-	struct iovec iov = { .iov_base = c->data, .iov_len = room };
-	struct msghdr msg = {
-		.msg_name = &c->addr.ss,
-		.msg_namelen = sizeof(c->addr.ss),
-		.msg_iov = &iov,
-		.msg_iovlen = 1,
-		.msg_control = control.buf,
-		.msg_controllen = sizeof(control.buf),
-	};
+	struct iovec iov;
+	struct msghdr msg = errq_msghdr(c, &iov, room, &control);
 	const char *flags = dontwait ? "MSG_ERRQUEUE|MSG_DONTWAIT" : "MSG_ERRQUEUE";
 	char pl[CALL_DATA_MAX + 8], as[80], es[256], fs[96];
 
 	trace_begin(p, c, "recvmsg(%s, {msg_iov=[{..., %zu}]}, %s)", sock_role(s), room, flags);
-	trace_answer(c, recvmsg(sock_fd(s), &msg, MSG_ERRQUEUE | (dontwait ? MSG_DONTWAIT : 0)));
-	if (c->ret < 0) {
-		trace_end(p, c, NULL);
+	if (!errq_take(p, s, &m, room, dontwait ? MSG_DONTWAIT : 0, &msg))
 		return m;
-	}
-	c->ok = c->ret;
-	c->len = (size_t)c->ret < room ? (size_t)c->ret : room;
-	c->addr.len = msg.msg_namelen;
 	m.msg_flags = c->value = msg.msg_flags;
 	for (struct cmsghdr *cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm))
 		m.ncmsg++;
-	errq_parse(&m, &msg);
 	trace_payload(c->data, c->len, pl, sizeof(pl));
 	errq_str(m.cmsg_level, m.cmsg_type, &m.ee, &m.offender, es, sizeof(es));
 	trace_end(p, c,

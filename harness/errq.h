@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* The error queue: recvmsg(MSG_ERRQUEUE) and its sock_extended_err.  The
- * option that fills it is sock_recverr_on(); expect_errqueue() judges it. */
+ * option that fills it is sockopt_recverr_on(); expect_errqueue() judges it. */
 #ifndef UDPC_ERRQ_H
 #define UDPC_ERRQ_H
 

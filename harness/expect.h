@@ -13,7 +13,7 @@ void expect_ok(struct probe *p, struct call c);
 void expect_errno(struct probe *p, struct call c, int err);
 void expect_datagram(struct probe *p, struct call c, const char *payload, struct addr from);
 void expect_addr(struct probe *p, struct call c, struct addr want);
-/* The error a sock_so_error() call took: an errno, or 0 for none. */
+/* The error a sockopt_so_error() call took: an errno, or 0 for none. */
 void expect_pending_error(struct probe *p, struct call c, int err);
 void expect_long(struct probe *p, const char *what, long want, long got);
 

@@ -66,6 +66,9 @@ struct sock *sock_add(struct probe *p, enum host h, const char *role, int fd);
 const char *sock_role(const struct sock *s);
 enum host sock_host(const struct sock *s);
 
+/* sockopt.c: SO_RCVTIMEO = WAIT_MS, the bound of sock_recv_blocking(). */
+struct call sockopt_rcvtimeo_wait(struct probe *p, struct sock *s);
+
 /* addr.c: an IPv4 address (network order) as the probe's family writes it. */
 struct addr addr_from_ipv4(struct probe *p, uint32_t ip, int port);
 /* addr.c, for the lab's udpc: text as an address of the probe's family

@@ -5,6 +5,7 @@
 #include "json.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,15 +31,30 @@ static void families_json(struct str *b, bool first_member, const char *key, uns
 	str_printf(b, "]");
 }
 
-/* ,"key":[{"k1":"v1",...},...]: n objects of nkeys string members each. */
-static void objects_json(struct str *b, const char *key, const char *const *keys, size_t nkeys,
-			 const char *const *values, size_t n)
+/* A string member of a struct the record lists: its JSON key and where it is. */
+struct record_field {
+	const char *key;
+	size_t offset;
+};
+
+static const char *record_field_of(const void *item, const struct record_field *f)
+{
+	return *(const char *const *)((const char *)item + f->offset);
+}
+
+/* ,"key":[{"k1":"v1",...},...]: the items of an array of at most max
+ * structs, each stride bytes, up to the first whose first field is NULL. */
+static void objects_json(struct str *b, const char *key, const void *items, size_t stride, size_t max,
+			 const struct record_field *fields, size_t nfields)
 {
 	str_printf(b, ",\"%s\":[", key);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < max; i++) {
+		const void *item = (const char *)items + i * stride;
+		if (!record_field_of(item, &fields[0]))
+			break;
 		str_printf(b, "%s{", i ? "," : "");
-		for (size_t k = 0; k < nkeys; k++)
-			json_member(b, k == 0, keys[k], values[i * nkeys + k]);
+		for (size_t k = 0; k < nfields; k++)
+			json_member(b, k == 0, fields[k].key, record_field_of(item, &fields[k]));
 		str_printf(b, "}");
 	}
 	str_printf(b, "]");
@@ -46,31 +62,25 @@ static void objects_json(struct str *b, const char *key, const char *const *keys
 
 static void outcomes_json(struct str *b, const struct rule *r)
 {
-	static const char *const keys[] = { "source", "cite", "expects" };
-	const char *v[RULE_MAX_OUTCOMES * 3];
-	size_t n = 0;
+	static const struct record_field fields[] = {
+		{ "source", offsetof(struct outcome, source) },
+		{ "cite", offsetof(struct outcome, cite) },
+		{ "expects", offsetof(struct outcome, expects) },
+	};
 
-	for (; n < RULE_MAX_OUTCOMES && r->outcomes[n].source; n++) {
-		v[n * 3] = r->outcomes[n].source;
-		v[n * 3 + 1] = r->outcomes[n].cite;
-		v[n * 3 + 2] = r->outcomes[n].expects;
-	}
-	objects_json(b, "outcomes", keys, 3, v, n);
+	objects_json(b, "outcomes", r->outcomes, sizeof(r->outcomes[0]), RULE_MAX_OUTCOMES, fields, 3);
 }
 
 static void tags_json(struct str *b, const struct rule *r)
 {
-	static const char *const keys[] = { "kind", "value", "subject", "version" };
-	const char *v[RULE_MAX_TAGS * 4];
-	size_t n = 0;
+	static const struct record_field fields[] = {
+		{ "kind", offsetof(struct tag, kind) },
+		{ "value", offsetof(struct tag, value) },
+		{ "subject", offsetof(struct tag, subject) },
+		{ "version", offsetof(struct tag, version) },
+	};
 
-	for (; n < RULE_MAX_TAGS && r->tags[n].kind; n++) {
-		v[n * 4] = r->tags[n].kind;
-		v[n * 4 + 1] = r->tags[n].value;
-		v[n * 4 + 2] = r->tags[n].subject;
-		v[n * 4 + 3] = r->tags[n].version;
-	}
-	objects_json(b, "tags", keys, 4, v, n);
+	objects_json(b, "tags", r->tags, sizeof(r->tags[0]), RULE_MAX_TAGS, fields, 4);
 }
 
 /* "udp.send.x" -> "send" */
@@ -95,6 +105,18 @@ static void rule_json(struct str *b, const struct rule *r)
 	families_json(b, false, "families", r->families);
 }
 
+/* The known divergence's kernels, cause and versions, and the object's end. */
+static void known_members_json(struct str *b, bool first_member, const struct rule *r)
+{
+	json_member(b, first_member, "kernels", r->known.kernels);
+	json_member(b, false, "cause", r->known.cause);
+	if (r->known.since)
+		json_member(b, false, "since", r->known.since);
+	if (r->known.fixed)
+		json_member(b, false, "fixed", r->known.fixed);
+	str_printf(b, "}");
+}
+
 static void known_json(struct str *b, const struct rule *r)
 {
 	if (!r->known.families) {
@@ -103,13 +125,7 @@ static void known_json(struct str *b, const struct rule *r)
 	}
 	str_printf(b, ",\"known\":{");
 	families_json(b, true, "families", r->known.families);
-	json_member(b, false, "kernels", r->known.kernels);
-	json_member(b, false, "cause", r->known.cause);
-	if (r->known.since)
-		json_member(b, false, "since", r->known.since);
-	if (r->known.fixed)
-		json_member(b, false, "fixed", r->known.fixed);
-	str_printf(b, "}");
+	known_members_json(b, false, r);
 }
 
 void record_meta_print(const struct rule *r)
@@ -165,13 +181,7 @@ static void record_known_json(struct str *b, const struct rule *r, enum family f
 	if (!result_known(r, fam))
 		return;
 	str_printf(b, ",\"known\":{");
-	json_member(b, true, "kernels", r->known.kernels);
-	json_member(b, false, "cause", r->known.cause);
-	if (r->known.since)
-		json_member(b, false, "since", r->known.since);
-	if (r->known.fixed)
-		json_member(b, false, "fixed", r->known.fixed);
-	str_printf(b, "}");
+	known_members_json(b, true, r);
 }
 
 static void record_json(struct str *b, const struct rule *r, const struct result *res, bool strict)

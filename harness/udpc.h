@@ -8,7 +8,8 @@
  * on stdout and as a JSON record.
  *
  * Two kinds of helpers, visibly apart:
- *   sock_*(), errq_recv(), wire_recv_udp(), blocked_recv_*()
+ *   sock_*(), sockopt_*(), mcast_*(), errq_recv(), wire_recv_udp(),
+ *   blocked_recv_*()
  *              make one traced call and return what the kernel answered;
  *   expect_*() compare an answer with the rule's literal expectation and
  *              record PASS or FAIL, then carry on;
@@ -20,29 +21,23 @@
 #ifndef UDPC_H
 #define UDPC_H
 
-#include "rule.h"    /* struct rule, families, topologies, hosts; probe_*() */
-#include "addr.h"    /* struct addr: hosts' and the plan's addresses, ports */
-#include "sock.h"    /* struct sock, struct call: the traced socket calls */
-#include "errq.h"    /* the error queue */
-#include "blocked.h" /* a recvfrom() asleep in a second thread */
-#include "wire.h"    /* what a host's link carries (AF_PACKET) */
-#include "mib.h"     /* a host's SNMP counters */
-#include "peers.h"   /* many connected pairs on one port */
-#include "state.h"   /* /proc/net/udp and sock_diag entries of a socket */
-#include "member.h"  /* a member of the server's SO_REUSEPORT group */
-#include "expect.h"  /* expect_*() and must() */
-#include "host.h"    /* a rule's own sysctl or address in one host */
+#include "rule.h"      /* struct rule, families, topologies, hosts; probe_*() */
+#include "addr.h"      /* struct addr: hosts' and the plan's addresses, ports */
+#include "sock.h"      /* struct sock, struct call: a socket's life */
+#include "sock_send.h" /* send(), sendto(), sendmsg(), ... */
+#include "sock_recv.h" /* recvfrom(), recvmsg(), read(), ... */
+#include "sockopt.h"   /* setsockopt(), getsockopt() */
+#include "mcast.h"     /* multicast membership and options */
+#include "errq.h"      /* the error queue */
+#include "blocked.h"   /* a recvfrom() asleep in a second thread */
+#include "wire.h"      /* what a host's link carries (AF_PACKET) */
+#include "mib.h"       /* a host's SNMP counters */
+#include "peers.h"     /* many connected pairs on one port */
+#include "state.h"     /* /proc/net/udp and sock_diag entries of a socket */
+#include "member.h"    /* a member of the server's SO_REUSEPORT group */
+#include "expect.h"    /* expect_*() and must() */
+#include "host.h"      /* a rule's own sysctl or address in one host */
 
-/* ---- Catalogue II: coverage ----------------------------------------------- */
-
-/* bind() with a's address and port, but sa_family AF_UNSPEC. */
-struct call sock_bind_unspec(struct probe *p, struct sock *s, struct addr a);
-/* setsockopt(SOL_IP, IP_LOCAL_PORT_RANGE, [lo..hi]); SKIPs the family on a
- * kernel without the option (before v6.3). */
-struct call sock_port_range(struct probe *p, struct sock *s, uint16_t lo, uint16_t hi);
-/* setsockopt(SOL_IP, IP_ADD_MEMBERSHIP) for an IPv4 group (a mapped one for
- * a mapped probe) on the interface that owns the address local. */
-struct call sock_join_group_on(struct probe *p, struct sock *s, struct addr group, struct addr local);
 #include "sysctl.h" /* a per-namespace sysctl one rule sets itself */
 #include "route.h"  /* a route one rule adds itself */
 

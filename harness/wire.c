@@ -240,67 +240,78 @@ static bool wire_ipv4_of(const struct addr *a, struct in_addr *out, uint16_t *po
 	return true;
 }
 
+/* The UDP header and payload at pkt, checksummed over the pseudo-header's
+ * sum; returns their length. */
+static size_t wire_udp_put(uint8_t *pkt, uint32_t pseudo_sum, uint16_t sport, uint16_t dport,
+			   const char *payload, size_t len)
+{
+	struct udphdr u = { .source = sport, .dest = dport, .len = htons((uint16_t)(sizeof(u) + len)) };
+
+	u.check = csum_fold(csum_add(csum_add(pseudo_sum, &u, sizeof(u)), payload, len));
+	memcpy(pkt, &u, sizeof(u));
+	/* A datagram's payload carries no terminator. */
+	// NOLINTNEXTLINE(bugprone-not-null-terminated-result)
+	memcpy(pkt + sizeof(u), payload, len);
+	return sizeof(u) + len;
+}
+
+static size_t wire_ipv4_put(uint8_t *pkt, size_t room, struct in_addr src, struct in_addr dst,
+			    uint16_t sport, uint16_t dport, const char *payload, size_t len)
+{
+	size_t ulen = sizeof(struct udphdr) + len;
+	struct iphdr ip;
+	uint8_t pseudo[4] = { 0, IPPROTO_UDP, (uint8_t)(ulen >> 8), (uint8_t)ulen };
+
+	if (sizeof(ip) + ulen > room)
+		return 0;
+	/* memset, not an initialiser: the bitfields are then all defined. */
+	memset(&ip, 0, sizeof(ip));
+	ip.version = 4;
+	ip.ihl = 5;
+	ip.ttl = 64;
+	ip.protocol = IPPROTO_UDP;
+	ip.tot_len = htons((uint16_t)(sizeof(ip) + ulen));
+	ip.saddr = src.s_addr;
+	ip.daddr = dst.s_addr;
+	ip.check = csum_fold(csum_add(0, &ip, sizeof(ip)));
+	memcpy(pkt, &ip, sizeof(ip));
+	uint32_t sum = csum_add(csum_add(csum_add(0, &ip.saddr, 4), &ip.daddr, 4), pseudo, 4);
+	return sizeof(ip) + wire_udp_put(pkt + sizeof(ip), sum, sport, dport, payload, len);
+}
+
+static size_t wire_ipv6_put(uint8_t *pkt, size_t room, const struct sockaddr_in6 *src,
+			    const struct sockaddr_in6 *dst, const char *payload, size_t len)
+{
+	size_t ulen = sizeof(struct udphdr) + len;
+	struct ip6_hdr ip6 = { .ip6_flow = htonl(6u << 28), .ip6_nxt = IPPROTO_UDP, .ip6_hlim = 64 };
+	uint8_t pseudo[8] = { 0, 0, (uint8_t)(ulen >> 8), (uint8_t)ulen, 0, 0, 0, IPPROTO_UDP };
+
+	if (sizeof(ip6) + ulen > room)
+		return 0;
+	ip6.ip6_plen = htons((uint16_t)ulen);
+	ip6.ip6_src = src->sin6_addr;
+	ip6.ip6_dst = dst->sin6_addr;
+	memcpy(pkt, &ip6, sizeof(ip6));
+	uint32_t sum = csum_add(csum_add(csum_add(0, &ip6.ip6_src, 16), &ip6.ip6_dst, 16), pseudo, 8);
+	return sizeof(ip6) +
+	       wire_udp_put(pkt + sizeof(ip6), sum, src->sin6_port, dst->sin6_port, payload, len);
+}
+
 /* IP header, UDP header and payload in pkt; returns the length and the
  * EtherType, or 0 when the packet does not fit. */
 static size_t wire_build_udp(const struct addr *from, const struct addr *to, const char *payload,
 			     uint8_t *pkt, size_t room, uint16_t *ethertype)
 {
-	size_t len = strlen(payload), ulen = sizeof(struct udphdr) + len;
 	struct in_addr s4, d4;
 	uint16_t sport, dport;
-	struct udphdr u = { .len = htons((uint16_t)ulen) };
-	uint32_t sum;
 
 	if (wire_ipv4_of(from, &s4, &sport) && wire_ipv4_of(to, &d4, &dport)) {
-		struct iphdr ip;
-		memset(&ip, 0, sizeof(ip));
-		ip.version = 4;
-		ip.ihl = 5;
-		ip.ttl = 64;
-		ip.protocol = IPPROTO_UDP;
-		uint8_t pseudo[4] = { 0, IPPROTO_UDP, (uint8_t)(ulen >> 8), (uint8_t)ulen };
-		if (sizeof(ip) + ulen > room)
-			return 0;
-		ip.tot_len = htons((uint16_t)(sizeof(ip) + ulen));
-		ip.saddr = s4.s_addr;
-		ip.daddr = d4.s_addr;
-		ip.check = csum_fold(csum_add(0, &ip, sizeof(ip)));
-		u.source = sport;
-		u.dest = dport;
-		uint8_t addrs[8];
-		memcpy(addrs, &ip.saddr, 4);
-		memcpy(addrs + 4, &ip.daddr, 4);
-		sum = csum_add(csum_add(csum_add(0, addrs, 8), pseudo, 4), &u, sizeof(u));
-		u.check = csum_fold(csum_add(sum, payload, len));
-		memcpy(pkt, &ip, sizeof(ip));
-		memcpy(pkt + sizeof(ip), &u, sizeof(u));
-		/* A datagram's payload carries no terminator. */
-		// NOLINTNEXTLINE(bugprone-not-null-terminated-result)
-		memcpy(pkt + sizeof(ip) + sizeof(u), payload, len);
 		*ethertype = ETH_P_IP;
-		return sizeof(ip) + ulen;
+		return wire_ipv4_put(pkt, room, s4, d4, sport, dport, payload, strlen(payload));
 	}
-	const struct sockaddr_in6 *f6 = (const void *)&from->ss, *t6 = (const void *)&to->ss;
-	struct ip6_hdr ip6 = { .ip6_flow = htonl(6u << 28), .ip6_nxt = IPPROTO_UDP, .ip6_hlim = 64 };
-	uint8_t pseudo6[8] = { 0, 0, (uint8_t)(ulen >> 8), (uint8_t)ulen, 0, 0, 0, IPPROTO_UDP };
-	if (sizeof(ip6) + ulen > room)
-		return 0;
-	ip6.ip6_plen = htons((uint16_t)ulen);
-	ip6.ip6_src = f6->sin6_addr;
-	ip6.ip6_dst = t6->sin6_addr;
-	u.source = f6->sin6_port;
-	u.dest = t6->sin6_port;
-	uint8_t addrs6[32];
-	memcpy(addrs6, &ip6.ip6_src, 16);
-	memcpy(addrs6 + 16, &ip6.ip6_dst, 16);
-	sum = csum_add(csum_add(csum_add(0, addrs6, 32), pseudo6, 8), &u, sizeof(u));
-	u.check = csum_fold(csum_add(sum, payload, len));
-	memcpy(pkt, &ip6, sizeof(ip6));
-	memcpy(pkt + sizeof(ip6), &u, sizeof(u));
-	// NOLINTNEXTLINE(bugprone-not-null-terminated-result)
-	memcpy(pkt + sizeof(ip6) + sizeof(u), payload, len);
 	*ethertype = ETH_P_IPV6;
-	return sizeof(ip6) + ulen;
+	return wire_ipv6_put(pkt, room, (const void *)&from->ss, (const void *)&to->ss, payload,
+			     strlen(payload));
 }
 
 struct call wire_send_udp(struct probe *p, struct sock *w, enum host to_host, struct addr from,

@@ -7,13 +7,15 @@
 #                       in build/lint, so a second run redoes only what changed)
 #   make lint-format    clang-format --dry-run with .clang-format: every .c, .h
 #   make lint-spdx      scripts/spdx-check: every source file has an SPDX line
+#   make lint-size      scripts/size-check: no harness/ or netns/ file over 400
+#                       lines, no C function there over 50 (scripts/udpc/size.py)
 # Debian packages: shellcheck cppcheck clang-tidy clang-format.
 #   make lint-python    pyflakes3: every Python file (by name or #! line)
-.PHONY: lint lint-shell lint-cppcheck lint-tidy lint-format lint-python lint-spdx
+.PHONY: lint lint-shell lint-cppcheck lint-tidy lint-format lint-python lint-spdx lint-size
 
 LINT := build/lint
 
-lint: lint-shell lint-cppcheck lint-tidy lint-format lint-python lint-spdx
+lint: lint-shell lint-cppcheck lint-tidy lint-format lint-python lint-spdx lint-size
 
 # Only a lint goal pays for walking the tree.
 ifneq ($(filter lint lint-%,$(MAKECMDGOALS)),)
@@ -93,3 +95,8 @@ lint-format:
 lint-spdx:
 	@scripts/spdx-check
 	@echo "lint: spdx: every source file has an SPDX-License-Identifier"
+
+# The harness library reads as small objects: a file over 400 lines or a
+# function over 50 is one line naming it.
+lint-size:
+	@scripts/size-check

@@ -23,7 +23,7 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	must(p, sock_bind(p, holder, addr_wildcard(p, EPHEMERAL_LO)));
-	must(p, sock_port_range(p, client, EPHEMERAL_LO, EPHEMERAL_LO));
+	must(p, sockopt_port_range(p, client, EPHEMERAL_LO, EPHEMERAL_LO));
 	expect_errno(p, sock_connect(p, client, server), EAGAIN);
 	expect_errno(p, sock_getpeername(p, client), ENOTCONN);
 	expect_errno(p, sock_sendto(p, client, "ping", server), EAGAIN);

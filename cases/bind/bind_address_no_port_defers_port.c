@@ -20,7 +20,7 @@ static void run(struct probe *p)
 	struct addr at_client = addr_host(p, HOST_CLIENT, 0);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_setsockopt_int(p, client, SOCKOPT(SOL_IP, IP_BIND_ADDRESS_NO_PORT), 1));
+	must(p, sockopt_set_int(p, client, SOCKOPT(SOL_IP, IP_BIND_ADDRESS_NO_PORT), 1));
 	expect_ok(p, sock_bind(p, client, at_client));
 	expect_addr(p, sock_getsockname(p, client), at_client);
 	expect_ok(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));

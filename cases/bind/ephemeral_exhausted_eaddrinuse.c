@@ -22,10 +22,10 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	must(p, sock_bind(p, holder, addr_wildcard(p, EPHEMERAL_LO)));
-	must(p, sock_port_range(p, client, EPHEMERAL_LO, EPHEMERAL_LO));
+	must(p, sockopt_port_range(p, client, EPHEMERAL_LO, EPHEMERAL_LO));
 	expect_errno(p, sock_bind(p, client, addr_wildcard(p, 0)), EADDRINUSE);
 	expect_addr(p, sock_getsockname(p, client), addr_wildcard(p, 0));
-	must(p, sock_port_range(p, client, EPHEMERAL_LO + 1, EPHEMERAL_LO + 1));
+	must(p, sockopt_port_range(p, client, EPHEMERAL_LO + 1, EPHEMERAL_LO + 1));
 	expect_ok(p, sock_bind(p, client, addr_wildcard(p, 0)));
 	expect_addr(p, sock_getsockname(p, client), addr_wildcard(p, EPHEMERAL_LO + 1));
 }

@@ -23,19 +23,19 @@ static void run(struct probe *p)
 	struct sock *outside = sock_open(p, HOST_CLIENT, "outside");
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_port_range(p, single, 45000, 45000));
+	must(p, sockopt_port_range(p, single, 45000, 45000));
 	expect_ok(p, sock_bind(p, single, addr_wildcard(p, 0)));
 	expect_addr(p, sock_getsockname(p, single), addr_wildcard(p, 45000));
-	must(p, sock_port_range(p, low, 0, EPHEMERAL_LO));
+	must(p, sockopt_port_range(p, low, 0, EPHEMERAL_LO));
 	expect_ok(p, sock_bind(p, low, addr_wildcard(p, 0)));
 	expect_addr(p, sock_getsockname(p, low), addr_wildcard(p, EPHEMERAL_LO));
-	must(p, sock_port_range(p, high, EPHEMERAL_HI, 0));
+	must(p, sockopt_port_range(p, high, EPHEMERAL_HI, 0));
 	expect_ok(p, sock_bind(p, high, addr_wildcard(p, 0)));
 	expect_addr(p, sock_getsockname(p, high), addr_wildcard(p, EPHEMERAL_HI));
-	must(p, sock_port_range(p, outside, 30000, 30000));
+	must(p, sockopt_port_range(p, outside, 30000, 30000));
 	expect_ok(p, sock_bind(p, outside, addr_wildcard(p, 0)));
 	expect_addr(p, sock_getsockname(p, outside), addr_wildcard(p, PORT_EPHEMERAL));
-	must(p, sock_port_range(p, client, 45001, 45001));
+	must(p, sockopt_port_range(p, client, 45001, 45001));
 	expect_ok(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));
 	expect_addr(p, sock_getsockname(p, client), addr_host(p, HOST_CLIENT, 45001));
 }

@@ -24,14 +24,14 @@ static void run(struct probe *p)
 	struct sock *second = sock_open(p, HOST_SERVER, "second");
 	struct sock *plain = sock_open(p, HOST_SERVER, "plain");
 
-	must(p, sock_setsockopt_int(p, first, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
-	must(p, sock_port_range(p, first, EPHEMERAL_LO, EPHEMERAL_LO));
+	must(p, sockopt_set_int(p, first, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
+	must(p, sockopt_port_range(p, first, EPHEMERAL_LO, EPHEMERAL_LO));
 	must(p, sock_bind(p, first, addr_wildcard(p, 0)));
-	must(p, sock_setsockopt_int(p, second, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
-	must(p, sock_port_range(p, second, EPHEMERAL_LO, EPHEMERAL_LO));
+	must(p, sockopt_set_int(p, second, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
+	must(p, sockopt_port_range(p, second, EPHEMERAL_LO, EPHEMERAL_LO));
 	expect_ok(p, sock_bind(p, second, addr_wildcard(p, 0)));
 	expect_addr(p, sock_getsockname(p, second), shared);
-	must(p, sock_port_range(p, plain, EPHEMERAL_LO, EPHEMERAL_LO));
+	must(p, sockopt_port_range(p, plain, EPHEMERAL_LO, EPHEMERAL_LO));
 	expect_errno(p, sock_bind(p, plain, addr_wildcard(p, 0)), EADDRINUSE);
 }
 

@@ -22,7 +22,7 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 	long sent = mib_read(p, HOST_CLIENT, MIB_UDP_OUT_DATAGRAMS);
 
-	must(p, sock_setsockopt_int(p, client, SOCKOPT(SOL_SOCKET, SO_BROADCAST), 1));
+	must(p, sockopt_set_int(p, client, SOCKOPT(SOL_SOCKET, SO_BROADCAST), 1));
 	expect_errno(p, sock_sendto(p, client, "to all", addr_limited_broadcast(p, PORT_SERVER)),
 		     ENETUNREACH);
 	expect_long(p, "datagrams the client host sent", 0,

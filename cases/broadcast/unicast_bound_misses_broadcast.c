@@ -26,13 +26,13 @@ static void run(struct probe *p)
 	struct sock *broadcast = sock_open(p, HOST_SERVER, "broadcast");
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_setsockopt_int(p, unicast, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
-	must(p, sock_setsockopt_int(p, any, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
-	must(p, sock_setsockopt_int(p, broadcast, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
+	must(p, sockopt_set_int(p, unicast, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
+	must(p, sockopt_set_int(p, any, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
+	must(p, sockopt_set_int(p, broadcast, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
 	must(p, sock_bind(p, unicast, addr_host(p, HOST_SERVER, PORT_SERVER)));
 	must(p, sock_bind(p, any, addr_wildcard(p, PORT_SERVER)));
 	must(p, sock_bind(p, broadcast, subnet_broadcast));
-	must(p, sock_setsockopt_int(p, client, SOCKOPT(SOL_SOCKET, SO_BROADCAST), 1));
+	must(p, sockopt_set_int(p, client, SOCKOPT(SOL_SOCKET, SO_BROADCAST), 1));
 	must(p, sock_bind(p, client, from_client));
 
 	must(p, sock_sendto(p, client, "to all", subnet_broadcast));

@@ -25,8 +25,8 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	must(p, sock_bind(p, server, addr_wildcard(p, PORT_SERVER)));
-	must(p, sock_join_group(p, server, group));
-	expect_ok(p, sock_multicast_if_addr(p, client));
+	must(p, mcast_join_group(p, server, group));
+	expect_ok(p, mcast_if_addr(p, client));
 	expect_ok(p, sock_connect(p, client, group));
 	expect_addr(p, sock_getsockname(p, client), addr_host(p, HOST_CLIENT, PORT_EPHEMERAL));
 	expect_ok(p, sock_send(p, client, "to the group"));

@@ -24,10 +24,10 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	must(p, sock_bind(p, server, addr_wildcard(p, PORT_SERVER)));
-	must(p, sock_join_group(p, server, group));
+	must(p, mcast_join_group(p, server, group));
 	must(p, sock_bind(p, local, addr_wildcard(p, PORT_SERVER)));
-	must(p, sock_join_group(p, local, group));
-	must(p, sock_multicast_if_index(p, client));
+	must(p, mcast_join_group(p, local, group));
+	must(p, mcast_if_index(p, client));
 	must(p, sock_connect(p, client, group));
 	expect_ok(p, sock_send(p, client, "to the group"));
 	expect_datagram(p, sock_recv(p, server), "to the group", from_client);

@@ -28,7 +28,7 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	must(p, sock_bind(p, server, addr_wildcard(p, PORT_SERVER)));
-	must(p, sock_join_group(p, server, group));
+	must(p, mcast_join_group(p, server, group));
 
 	expect_ok(p, sock_connect(p, client, group));
 	expect_ok(p, sock_send(p, client, "to the group"));

@@ -32,8 +32,8 @@ static void run(struct probe *p)
 	struct sock *second = sock_open(p, HOST_CLIENT, "second");
 
 	must(p, sock_bind(p, server, peer));
-	must(p, sock_setsockopt_int(p, first, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
-	must(p, sock_setsockopt_int(p, second, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
+	must(p, sockopt_set_int(p, first, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
+	must(p, sockopt_set_int(p, second, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
 	must(p, sock_bind(p, first, shared));
 	must(p, sock_bind(p, second, shared));
 	expect_ok(p, sock_connect(p, first, peer));

@@ -19,12 +19,12 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 	const char *eth = topo_ifname(p, HOST_CLIENT);
 
-	must(p, sock_bindtodevice(p, client, eth));
+	must(p, sockopt_bindtodevice(p, client, eth));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));
-	expect_payload(p, sock_bound_device(p, client), eth);
+	expect_payload(p, sockopt_bound_device(p, client), eth);
 
 	expect_ok(p, sock_disconnect(p, client));
-	expect_payload(p, sock_bound_device(p, client), "");
+	expect_payload(p, sockopt_bound_device(p, client), "");
 }
 
 const struct rule rule = {

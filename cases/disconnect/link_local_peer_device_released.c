@@ -20,10 +20,10 @@ static void run(struct probe *p)
 
 	expect_ok(p,
 		  sock_connect(p, client, addr_link_local(p, HOST_SERVER, PORT_SERVER, HOST_CLIENT)));
-	expect_payload(p, sock_bound_device(p, client), topo_ifname(p, HOST_CLIENT));
+	expect_payload(p, sockopt_bound_device(p, client), topo_ifname(p, HOST_CLIENT));
 
 	expect_ok(p, sock_disconnect(p, client));
-	expect_payload(p, sock_bound_device(p, client), "");
+	expect_payload(p, sockopt_bound_device(p, client), "");
 }
 
 const struct rule rule = {

@@ -19,7 +19,7 @@ static void run(struct probe *p)
 {
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_setsockopt_int(p, client, SOCKOPT(IPPROTO_IPV6, IPV6_V6ONLY), 1));
+	must(p, sockopt_set_int(p, client, SOCKOPT(IPPROTO_IPV6, IPV6_V6ONLY), 1));
 	expect_errno(p, sock_connect(p, client, addr_other_family(p, HOST_SERVER, PORT_SERVER)),
 		     EAFNOSUPPORT);
 	expect_errno(p, sock_getpeername(p, client), ENOTCONN);

@@ -26,7 +26,7 @@ static void run(struct probe *p)
 	must(p, sock_bind(p, dual, addr_wildcard(p, PORT_SERVER)));
 	expect_errno(p, sock_bind(p, inet_a, addr_inet_wildcard(PORT_SERVER)), EADDRINUSE);
 
-	must(p, sock_setsockopt_int(p, v6only, SOCKOPT(IPPROTO_IPV6, IPV6_V6ONLY), 1));
+	must(p, sockopt_set_int(p, v6only, SOCKOPT(IPPROTO_IPV6, IPV6_V6ONLY), 1));
 	must(p, sock_bind(p, v6only, addr_wildcard(p, PORT_OTHER)));
 	expect_ok(p, sock_bind(p, inet_b, addr_inet_wildcard(PORT_OTHER)));
 }

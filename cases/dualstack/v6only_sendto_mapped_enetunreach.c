@@ -18,7 +18,7 @@ static void run(struct probe *p)
 {
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_setsockopt_int(p, client, SOCKOPT(IPPROTO_IPV6, IPV6_V6ONLY), 1));
+	must(p, sockopt_set_int(p, client, SOCKOPT(IPPROTO_IPV6, IPV6_V6ONLY), 1));
 	long sent = mib_read(p, HOST_CLIENT, MIB_UDP_OUT_DATAGRAMS);
 	expect_errno(p, sock_sendto(p, client, "to IPv4", addr_host(p, HOST_SERVER, PORT_SERVER)),
 		     ENETUNREACH);

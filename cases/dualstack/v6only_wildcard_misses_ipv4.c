@@ -25,7 +25,7 @@ static void run(struct probe *p)
 	struct sock *server = sock_open(p, HOST_SERVER, "server");
 	struct sock *stranger = sock_open(p, HOST_STRANGER, "stranger");
 
-	must(p, sock_setsockopt_int(p, server, SOCKOPT(IPPROTO_IPV6, IPV6_V6ONLY), 1));
+	must(p, sockopt_set_int(p, server, SOCKOPT(IPPROTO_IPV6, IPV6_V6ONLY), 1));
 	must(p, sock_bind(p, server, addr_wildcard(p, PORT_SERVER)));
 	long no_ports = mib_read(p, HOST_SERVER, MIB_UDP_NO_PORTS);
 

@@ -19,7 +19,7 @@ static void run(struct probe *p)
 {
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_recverr_on(p, client));
+	must(p, sockopt_recverr_on(p, client));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));
 	expect_errno(p, errq_recv_full(p, client, CALL_DATA_MAX, false).call, EAGAIN);
 }

@@ -24,7 +24,7 @@ static void run(struct probe *p)
 	struct addr closed = addr_host(p, HOST_SERVER, PORT_CLOSED);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_recverr_on(p, client));
+	must(p, sockopt_recverr_on(p, client));
 	must(p, sock_connect(p, client, closed));
 	must(p, sock_send(p, client, "ping"));
 	must(p, sock_poll(p, client, 0));
@@ -35,7 +35,7 @@ static void run(struct probe *p)
 	expect_msg_flags(p, m.call, MSG_ERRQUEUE);
 	expect_long(p, "control messages MSG_ERRQUEUE returned", 1, m.ncmsg);
 	expect_errqueue(p, m, errq_port_unreachable(p));
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 }
 
 const struct rule rule = {

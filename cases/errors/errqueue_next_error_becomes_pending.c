@@ -27,22 +27,22 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 	struct sock *sentinel = sock_open(p, HOST_CLIENT, "sentinel");
 
-	must(p, sock_recverr_on(p, client));
+	must(p, sockopt_recverr_on(p, client));
 	must(p, sock_connect(p, client, closed));
 	must(p, sock_send(p, client, "first"));
 	must(p, sock_poll(p, client, 0));
-	expect_pending_error(p, sock_so_error(p, client), ECONNREFUSED);
+	expect_pending_error(p, sockopt_so_error(p, client), ECONNREFUSED);
 	must(p, sock_send(p, client, "second"));
 	must(p, sock_connect(p, sentinel, closed));
 	must(p, sock_send(p, sentinel, "sentinel"));
 	must(p, sock_poll(p, sentinel, 0));
 
-	expect_pending_error(p, sock_so_error(p, client), ECONNREFUSED);
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), ECONNREFUSED);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 	expect_datagram(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, "first", closed);
-	expect_pending_error(p, sock_so_error(p, client), ECONNREFUSED);
+	expect_pending_error(p, sockopt_so_error(p, client), ECONNREFUSED);
 	expect_datagram(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, "second", closed);
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 	expect_errno(p, errq_recv_full(p, client, CALL_DATA_MAX, true).call, EAGAIN);
 }
 

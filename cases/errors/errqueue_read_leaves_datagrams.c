@@ -23,7 +23,7 @@ static void run(struct probe *p)
 
 	must(p, sock_bind(p, server, at_server));
 	must(p, sock_bind(p, client, at_client));
-	must(p, sock_recverr_on(p, client));
+	must(p, sockopt_recverr_on(p, client));
 	must(p, sock_connect(p, client, at_server));
 	must(p, sock_sendto(p, server, "data", at_client));
 	must(p, sock_recv_peek(p, client));

@@ -19,7 +19,7 @@ static void run(struct probe *p)
 	struct addr closed = addr_host(p, HOST_SERVER, PORT_CLOSED);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_recverr_on(p, client));
+	must(p, sockopt_recverr_on(p, client));
 	must(p, sock_connect(p, client, closed));
 	must(p, sock_send(p, client, "a long payload"));
 	must(p, sock_poll(p, client, 0));

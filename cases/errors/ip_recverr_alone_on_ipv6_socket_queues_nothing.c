@@ -22,7 +22,7 @@ static void run(struct probe *p)
 {
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	expect_ok(p, sock_setsockopt_int(p, client, SOCKOPT(SOL_IP, IP_RECVERR), 1));
+	expect_ok(p, sockopt_set_int(p, client, SOCKOPT(SOL_IP, IP_RECVERR), 1));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_CLOSED)));
 	must(p, sock_send(p, client, "ping"));
 	must(p, sock_poll(p, client, POLLIN));

@@ -21,9 +21,8 @@ static void run(struct probe *p)
 {
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	expect_errno(p, sock_setsockopt_int(p, client, SOCKOPT(SOL_IPV6, IPV6_RECVERR), 1),
-		     ENOPROTOOPT);
-	expect_errno(p, sock_getsockopt_int(p, client, SOCKOPT(SOL_IPV6, IPV6_RECVERR), sizeof(int)),
+	expect_errno(p, sockopt_set_int(p, client, SOCKOPT(SOL_IPV6, IPV6_RECVERR), 1), ENOPROTOOPT);
+	expect_errno(p, sockopt_get_int(p, client, SOCKOPT(SOL_IPV6, IPV6_RECVERR), sizeof(int)),
 		     EOPNOTSUPP);
 }
 

@@ -25,8 +25,8 @@ static void run(struct probe *p)
 	struct sock *v6_only = sock_open(p, HOST_CLIENT, "v6_recverr");
 	struct sock *v4_too = sock_open(p, HOST_CLIENT, "ip_recverr");
 
-	must(p, sock_setsockopt_int(p, v6_only, SOCKOPT(SOL_IPV6, IPV6_RECVERR), 1));
-	must(p, sock_setsockopt_int(p, v4_too, SOCKOPT(SOL_IP, IP_RECVERR), 1));
+	must(p, sockopt_set_int(p, v6_only, SOCKOPT(SOL_IPV6, IPV6_RECVERR), 1));
+	must(p, sockopt_set_int(p, v4_too, SOCKOPT(SOL_IP, IP_RECVERR), 1));
 	must(p, sock_connect(p, v6_only, closed));
 	must(p, sock_connect(p, v4_too, closed));
 	must(p, sock_send(p, v6_only, "ping"));

@@ -31,7 +31,7 @@ static void run(struct probe *p)
 	must(p, sock_poll(p, client, POLLIN));
 
 	expect_errno(p, sock_send(p, client, "second"), ECONNREFUSED);
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 	expect_ok(p, sock_send(p, client, "third"));
 	expect_errno(p, sock_recv(p, client), ECONNREFUSED);
 }

@@ -21,7 +21,7 @@ static void run(struct probe *p)
 {
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_recverr_on(p, client));
+	must(p, sockopt_recverr_on(p, client));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_CLOSED)));
 	must(p, sock_send(p, client, "ping"));
 	must(p, sock_poll(p, client, 0));

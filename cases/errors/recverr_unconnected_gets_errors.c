@@ -26,7 +26,7 @@ static void run(struct probe *p)
 	struct addr closed = addr_host(p, HOST_SERVER, PORT_CLOSED);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_recverr_on(p, client));
+	must(p, sockopt_recverr_on(p, client));
 	must(p, sock_bind(p, client, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
 	expect_ok(p, sock_sendto(p, client, "ping", closed));
 

@@ -29,7 +29,7 @@ static void run(struct probe *p)
 
 	must(p, sock_bind(p, stranger, at_stranger));
 	must(p, sock_bind(p, client, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
-	must(p, sock_recverr_on(p, client));
+	must(p, sockopt_recverr_on(p, client));
 	must(p, sock_sendto(p, client, "to a closed port", addr_host(p, HOST_SERVER, PORT_CLOSED)));
 	must(p, sock_poll(p, client, 0));
 	long in = mib_read(p, HOST_STRANGER, MIB_UDP_IN_DATAGRAMS);

@@ -24,7 +24,7 @@ static void run(struct probe *p)
 	must(p, sock_poll(p, client, POLLIN));
 
 	expect_errno(p, sock_recvmmsg(p, client, 2, msgs), ECONNREFUSED);
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 }
 
 const struct rule rule = {

@@ -24,7 +24,7 @@ static void run(struct probe *p)
 	must(p, sock_send(p, client, "ping"));
 	must(p, sock_poll(p, client, POLLIN));
 
-	struct call c = sock_getsockopt_int(p, client, SOCKOPT(SOL_SOCKET, SO_ERROR), 16);
+	struct call c = sockopt_get_int(p, client, SOCKOPT(SOL_SOCKET, SO_ERROR), 16);
 	expect_value(p, c, ECONNREFUSED);
 	expect_len(p, c, "optlen", sizeof(int));
 }

@@ -24,8 +24,8 @@ static void run(struct probe *p)
 	must(p, sock_send(p, client, "ping"));
 	must(p, sock_poll(p, client, POLLIN));
 
-	expect_pending_error(p, sock_so_error(p, client), ECONNREFUSED);
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), ECONNREFUSED);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 	expect_errno(p, sock_recv_nowait(p, client), EAGAIN);
 }
 

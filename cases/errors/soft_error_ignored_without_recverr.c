@@ -39,7 +39,7 @@ static void run(struct probe *p)
 	expect_long(p, "ICMP destination unreachable received by client", 2,
 		    mib_read(p, HOST_CLIENT, MIB_ICMP_IN_DEST_UNREACHS) - unreachables);
 
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 	expect_errno(p, sock_recv_nowait(p, client), EAGAIN);
 }
 

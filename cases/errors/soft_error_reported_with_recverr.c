@@ -48,7 +48,7 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 	struct ee_want want = unreachable(p);
 
-	must(p, sock_recverr_on(p, client));
+	must(p, sockopt_recverr_on(p, client));
 	must(p, sock_connect(p, client, addr_unreachable(p, PORT_SERVER)));
 	must(p, sock_send(p, client, "ping"));
 

@@ -30,7 +30,7 @@ static void run(struct probe *p)
 
 	must(p, sock_bind(p, server, at_server));
 	must(p, sock_bind(p, client, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
-	must(p, sock_hops_set(p, client, 1));
+	must(p, sockopt_hops_set(p, client, 1));
 	must(p, sock_connect(p, client, at_server));
 	struct blocked_recv *b = blocked_recv_start(p, client);
 	must(p, sock_send(p, client, "dies at the router"));

@@ -33,7 +33,7 @@ static void run(struct probe *p)
 	long exceeded = mib_read(p, HOST_CLIENT, MIB_ICMP_IN_TIME_EXCDS);
 
 	must(p, sock_bind(p, server, at_server));
-	must(p, sock_hops_set(p, client, 1));
+	must(p, sockopt_hops_set(p, client, 1));
 	must(p, sock_connect(p, client, at_server));
 	must(p, sock_send(p, client, "dies at the router"));
 	must(p, sock_connect(p, sentinel, addr_host(p, HOST_SERVER, PORT_CLOSED)));
@@ -42,7 +42,7 @@ static void run(struct probe *p)
 	expect_long(p, "ICMP time exceeded received by the client", 1,
 		    mib_read(p, HOST_CLIENT, MIB_ICMP_IN_TIME_EXCDS) - exceeded);
 
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 	expect_errno(p, sock_recv_nowait(p, client), EAGAIN);
 	expect_errno(p, sock_recv_nowait(p, server), EAGAIN);
 }

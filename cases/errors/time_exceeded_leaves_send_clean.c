@@ -30,14 +30,14 @@ static void run(struct probe *p)
 
 	must(p, sock_bind(p, server, at_server));
 	must(p, sock_bind(p, client, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
-	must(p, sock_hops_set(p, client, 1));
+	must(p, sockopt_hops_set(p, client, 1));
 	must(p, sock_connect(p, client, at_server));
 	must(p, sock_send(p, client, "dies at the router"));
 	must(p, sock_connect(p, sentinel, addr_host(p, HOST_SERVER, PORT_CLOSED)));
 	must(p, sock_send(p, sentinel, "sentinel"));
 	expect_errno(p, sock_recv(p, sentinel), ECONNREFUSED);
 
-	must(p, sock_hops_set(p, client, 64));
+	must(p, sockopt_hops_set(p, client, 64));
 	expect_ok(p, sock_send(p, client, "after"));
 	expect_datagram(p, sock_recv(p, server), "after", addr_host(p, HOST_CLIENT, PORT_CLIENT));
 }

@@ -44,8 +44,8 @@ static void run(struct probe *p)
 {
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_recverr_on(p, client));
-	must(p, sock_hops_set(p, client, 1));
+	must(p, sockopt_recverr_on(p, client));
+	must(p, sockopt_hops_set(p, client, 1));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));
 	must(p, sock_send(p, client, "dies at the router"));
 

@@ -28,7 +28,7 @@ static void run(struct probe *p)
 	long exceeded = mib_read(p, HOST_CLIENT, MIB_ICMP_IN_TIME_EXCDS);
 
 	must(p, sock_bind(p, client, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
-	must(p, sock_hops_set(p, client, 1));
+	must(p, sockopt_hops_set(p, client, 1));
 	must(p, sock_sendto(p, client, "dies at the router", addr_host(p, HOST_SERVER, PORT_SERVER)));
 	must(p, sock_connect(p, sentinel, addr_host(p, HOST_SERVER, PORT_CLOSED)));
 	must(p, sock_send(p, sentinel, "sentinel"));
@@ -36,7 +36,7 @@ static void run(struct probe *p)
 	expect_long(p, "ICMP time exceeded received by the client", 1,
 		    mib_read(p, HOST_CLIENT, MIB_ICMP_IN_TIME_EXCDS) - exceeded);
 
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 	expect_errno(p, sock_recv_nowait(p, client), EAGAIN);
 }
 

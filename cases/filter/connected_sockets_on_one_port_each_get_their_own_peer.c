@@ -42,7 +42,7 @@ static struct sock *connected_open(struct probe *p, int i)
 	bool wildcard = binds_wildcard(i);
 	struct sock *s = sock_open(p, HOST_SERVER, peer_role(wildcard ? "wildcard" : "specific", i));
 
-	must(p, sock_setsockopt_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
+	must(p, sockopt_set_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
 	must(p, sock_bind(p, s,
 			  wildcard ? addr_wildcard(p, PORT_SERVER)
 				   : addr_host(p, HOST_SERVER, PORT_SERVER)));

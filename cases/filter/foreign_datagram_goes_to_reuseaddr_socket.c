@@ -28,8 +28,8 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 	struct sock *stranger = sock_open(p, HOST_STRANGER, "stranger");
 
-	must(p, sock_setsockopt_int(p, connected, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
-	must(p, sock_setsockopt_int(p, catchall, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
+	must(p, sockopt_set_int(p, connected, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
+	must(p, sockopt_set_int(p, catchall, SOCKOPT(SOL_SOCKET, SO_REUSEADDR), 1));
 	must(p, sock_bind(p, connected, at_server));
 	must(p, sock_bind(p, catchall, at_server));
 	must(p, sock_bind(p, client, from_client));

@@ -33,7 +33,7 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	must(p, sock_bind(p, server, addr_wildcard(p, PORT_SERVER)));
-	must(p, sock_join_group_on(p, server, group, addr_host(p, HOST_SERVER, 0)));
+	must(p, mcast_join_group_on(p, server, group, addr_host(p, HOST_SERVER, 0)));
 	long sent = mib_read(p, HOST_CLIENT, MIB_UDP_OUT_DATAGRAMS);
 	expect_errno(p, sock_sendto(p, unbound, "to the group", group), ENETUNREACH);
 	expect_long(p, "datagrams the client host sent", 0,

@@ -34,9 +34,8 @@ static void run(struct probe *p)
 	must(p, sock_sendto(p, client, "sentinel", addr_host(p, HOST_SERVER, PORT_OTHER)));
 	must(p, sock_recv(p, other));
 
-	expect_value(p, sock_getsockopt_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), sizeof(int)),
-		     -1);
-	must(p, sock_setsockopt_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), 0));
+	expect_value(p, sockopt_get_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), sizeof(int)), -1);
+	must(p, sockopt_set_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), 0));
 	struct call head = sock_recvmsg_flags(p, server, 3, RECVFLAGS(MSG_PEEK));
 	expect_datagram(p, head, "abc", at_client);
 	expect_msg_flags(p, head, MSG_TRUNC);
@@ -46,11 +45,9 @@ static void run(struct probe *p)
 	struct call next = sock_recvmsg_flags(p, server, 3, RECVFLAGS(MSG_PEEK));
 	expect_datagram(p, next, "xyz", at_client);
 	expect_msg_flags(p, next, 0);
-	expect_value(p, sock_getsockopt_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), sizeof(int)),
-		     9);
+	expect_value(p, sockopt_get_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), sizeof(int)), 9);
 	expect_datagram(p, sock_recv(p, server), "abcdef", at_client);
-	expect_value(p, sock_getsockopt_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), sizeof(int)),
-		     3);
+	expect_value(p, sockopt_get_int(p, server, SOCKOPT(SOL_SOCKET, SO_PEEK_OFF), sizeof(int)), 3);
 }
 
 const struct rule rule = {

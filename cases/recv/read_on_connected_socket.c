@@ -34,8 +34,8 @@ static void run(struct probe *p)
 	must(p, sock_sendto(p, client, "sentinel", addr_host(p, HOST_SERVER, PORT_OTHER)));
 	must(p, sock_recv(p, other));
 
-	expect_payload(p, sock_read(p, server), "first");
-	expect_payload(p, sock_read(p, server), "second");
+	expect_payload(p, sock_recv_read(p, server), "first");
+	expect_payload(p, sock_recv_read(p, server), "second");
 	expect_errno(p, sock_recv_nowait(p, server), EAGAIN);
 }
 

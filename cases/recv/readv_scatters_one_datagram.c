@@ -33,10 +33,10 @@ static void run(struct probe *p)
 	must(p, sock_sendto(p, client, "sentinel", addr_host(p, HOST_SERVER, PORT_OTHER)));
 	must(p, sock_recv(p, other));
 
-	struct call scattered = sock_readv(p, server, 4);
+	struct call scattered = sock_recv_readv(p, server, 4);
 	expect_payload(p, scattered, "scattered");
 	expect_ret(p, scattered, 9);
-	expect_payload(p, sock_readv(p, server, 4), "next");
+	expect_payload(p, sock_recv_readv(p, server, 4), "next");
 	expect_errno(p, sock_recv_nowait(p, server), EAGAIN);
 }
 

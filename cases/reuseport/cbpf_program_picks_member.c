@@ -34,7 +34,7 @@ static void run(struct probe *p)
 	struct sock *stranger = sock_open(p, HOST_STRANGER, "stranger");
 
 	must(p, sock_bind(p, stranger, from_stranger));
-	must(p, sock_reuseport_cbpf_by_payload(p, members[0]));
+	must(p, sockopt_reuseport_cbpf_by_payload(p, members[0]));
 
 	expect_ok(p, sock_sendto(p, stranger, "2 for member 2", server));
 	expect_ok(p, sock_sendto(p, stranger, "0 for member 0", server));

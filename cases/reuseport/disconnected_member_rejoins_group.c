@@ -45,15 +45,15 @@ static void run(struct probe *p)
 
 	must(p, sock_bind(p, stranger, from_stranger));
 	must(p, sock_bind(p, peer, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
-	must(p, sock_reuseport_cbpf_by_payload(p, m0));
+	must(p, sockopt_reuseport_cbpf_by_payload(p, m0));
 	expect_ok(p, sock_sendto(p, stranger, "0 before", server));
 	expect_datagram(p, sock_recv(p, m0), "0 before", from_stranger);
 
 	expect_ok(p, sock_connect(p, m0, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
 	expect_ok(p, sock_disconnect(p, m0));
-	must(p, sock_incoming_cpu(p, m0, false));
-	must(p, sock_incoming_cpu(p, m1, true));
-	must(p, sock_incoming_cpu(p, m2, true));
+	must(p, sockopt_incoming_cpu(p, m0, false));
+	must(p, sockopt_incoming_cpu(p, m1, true));
+	must(p, sockopt_incoming_cpu(p, m2, true));
 
 	expect_ok(p, sock_sendto(p, stranger, "0 after", server));
 	expect_ok(p, sock_sendto(p, stranger, "1 sentinel", server));

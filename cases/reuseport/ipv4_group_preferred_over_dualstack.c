@@ -29,7 +29,7 @@ static struct sock *member(struct probe *p, const char *role, bool ipv4, int por
 {
 	struct sock *s = ipv4 ? sock_open_inet(p, HOST_SERVER, role) : sock_open(p, HOST_SERVER, role);
 
-	must(p, sock_setsockopt_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
+	must(p, sockopt_set_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
 	must(p, sock_bind(p, s, ipv4 ? addr_inet_wildcard(port) : addr_wildcard(p, port)));
 	return s;
 }
@@ -47,8 +47,8 @@ static void run(struct probe *p)
 	struct sock *const quiet[] = { v4_second,  v6_late_1,  v6_late_2,
 				       v6_early_1, v6_early_2, v4_late_second };
 
-	must(p, sock_reuseport_cbpf_by_payload(p, v4_first));
-	must(p, sock_reuseport_cbpf_by_payload(p, v4_late));
+	must(p, sockopt_reuseport_cbpf_by_payload(p, v4_first));
+	must(p, sockopt_reuseport_cbpf_by_payload(p, v4_late));
 	for (int i = 0; i < 3; i++) {
 		struct sock *s = sock_open(p, HOST_STRANGER, "third_party");
 		expect_ok(p, sock_sendto(p, s, "0 IPv4", addr_host(p, HOST_SERVER, PORT_SERVER)));

@@ -26,7 +26,7 @@ static struct sock *member(struct probe *p, bool ipv4, int i)
 	const char *role = peer_role(ipv4 ? "ipv4_member" : "dualstack", i);
 	struct sock *s = ipv4 ? sock_open_inet(p, HOST_SERVER, role) : sock_open(p, HOST_SERVER, role);
 
-	must(p, sock_setsockopt_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
+	must(p, sockopt_set_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
 	must(p,
 	     sock_bind(p, s, ipv4 ? addr_inet_wildcard(PORT_SERVER) : addr_wildcard(p, PORT_SERVER)));
 	return s;
@@ -40,7 +40,7 @@ static void run(struct probe *p)
 		dual[i] = member(p, false, i);
 	for (int i = 0; i < PER_FAMILY; i++)
 		inet[i] = member(p, true, i);
-	must(p, sock_reuseport_cbpf_by_payload(p, inet[0]));
+	must(p, sockopt_reuseport_cbpf_by_payload(p, inet[0]));
 
 	struct sock *stranger = sock_open(p, HOST_STRANGER, "stranger");
 	must(p, sock_bind(p, stranger, addr_host(p, HOST_STRANGER, PORT_STRANGER)));

@@ -59,7 +59,7 @@ static void run(struct probe *p)
 	struct sock *stranger = sock_open(p, HOST_STRANGER, "stranger");
 
 	must(p, sock_bind(p, stranger, from_stranger));
-	must(p, sock_reuseport_cbpf_by_payload(p, m0));
+	must(p, sockopt_reuseport_cbpf_by_payload(p, m0));
 	must(p, sock_connect(p, m0, addr_host(p, HOST_CLIENT, PORT_CLIENT)));
 	long no_ports = mib_read(p, HOST_SERVER, MIB_UDP_NO_PORTS);
 

@@ -28,7 +28,7 @@ static struct sock *member(struct probe *p, const char *role, struct addr at)
 {
 	struct sock *s = sock_open(p, HOST_SERVER, role);
 
-	must(p, sock_setsockopt_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
+	must(p, sockopt_set_int(p, s, SOCKOPT(SOL_SOCKET, SO_REUSEPORT), 1));
 	must(p, sock_bind(p, s, at));
 	return s;
 }

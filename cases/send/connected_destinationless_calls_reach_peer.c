@@ -25,7 +25,7 @@ static void run(struct probe *p)
 	must(p, sock_bind(p, client, from_client));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));
 
-	expect_ok(p, sock_write(p, client, "by write"));
+	expect_ok(p, sock_send_write(p, client, "by write"));
 	expect_ok(p, sock_send(p, client, "by send"));
 	expect_ok(p, sock_sendto_null(p, client, "by sendto"));
 	expect_ok(p, sock_sendmsg_noname(p, client, "by sendmsg"));

@@ -31,7 +31,7 @@ static void run(struct probe *p)
 	expect_long(p, "length of the datagram the server received", (long)largest,
 		    sock_recv_length(p, server).ret);
 	expect_errno(p, sock_send_size(p, client, largest + 1), EMSGSIZE);
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 }
 
 const struct rule rule = {

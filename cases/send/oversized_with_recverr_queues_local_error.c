@@ -39,7 +39,7 @@ static void run(struct probe *p)
 	struct addr peer = addr_host(p, HOST_SERVER, PORT_SERVER);
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	must(p, sock_recverr_on(p, client));
+	must(p, sockopt_recverr_on(p, client));
 	must(p, sock_connect(p, client, peer));
 	expect_errno(p, sock_send_size(p, client, largest + 1), EMSGSIZE);
 	struct errq_msg m = errq_recv(p, client);

@@ -26,7 +26,7 @@ static void run(struct probe *p)
 	must(p, sock_bind(p, server, at_server));
 	must(p, sock_bind(p, client, from_client));
 	expect_errno(p, sock_sendto(p, client, "nowhere", unroutable), ENETUNREACH);
-	expect_pending_error(p, sock_so_error(p, client), 0);
+	expect_pending_error(p, sockopt_so_error(p, client), 0);
 	expect_ok(p, sock_sendto(p, client, "somewhere", at_server));
 	expect_datagram(p, sock_recv(p, server), "somewhere", from_client);
 }

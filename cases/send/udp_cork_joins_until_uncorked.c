@@ -26,10 +26,10 @@ static void run(struct probe *p)
 	must(p, sock_bind(p, server, addr_host(p, HOST_SERVER, PORT_SERVER)));
 	must(p, sock_bind(p, client, from_client));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));
-	expect_ok(p, sock_setsockopt_int(p, client, SOCKOPT(SOL_UDP, UDP_CORK), 1));
+	expect_ok(p, sockopt_set_int(p, client, SOCKOPT(SOL_UDP, UDP_CORK), 1));
 	expect_ok(p, sock_send(p, client, "cor"));
 	expect_ok(p, sock_send(p, client, "ked"));
-	expect_ok(p, sock_setsockopt_int(p, client, SOCKOPT(SOL_UDP, UDP_CORK), 0));
+	expect_ok(p, sockopt_set_int(p, client, SOCKOPT(SOL_UDP, UDP_CORK), 0));
 	expect_datagram(p, sock_recv(p, server), "corked", from_client);
 	expect_errno(p, sock_recv_nowait(p, server), EAGAIN);
 }

@@ -19,7 +19,7 @@ static void run(struct probe *p)
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
 	expect_errno(p, sock_send(p, client, "ping"), EDESTADDRREQ);
-	expect_errno(p, sock_write(p, client, "ping"), EDESTADDRREQ);
+	expect_errno(p, sock_send_write(p, client, "ping"), EDESTADDRREQ);
 }
 
 const struct rule rule = {

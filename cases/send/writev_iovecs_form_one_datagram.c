@@ -25,7 +25,7 @@ static void run(struct probe *p)
 	must(p, sock_bind(p, server, addr_host(p, HOST_SERVER, PORT_SERVER)));
 	must(p, sock_bind(p, client, from_client));
 	must(p, sock_connect(p, client, addr_host(p, HOST_SERVER, PORT_SERVER)));
-	expect_ok(p, sock_writev(p, client, parts));
+	expect_ok(p, sock_send_writev(p, client, parts));
 	expect_datagram(p, sock_recv(p, server), "gather", from_client);
 	expect_errno(p, sock_recv_nowait(p, server), EAGAIN);
 }

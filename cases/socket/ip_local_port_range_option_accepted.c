@@ -28,8 +28,8 @@ static void run(struct probe *p)
 {
 	struct sock *client = sock_open(p, HOST_CLIENT, "client");
 
-	expect_ok(p, sock_setsockopt_int(p, client, SOCKOPT(IPPROTO_IP, IP_LOCAL_PORT_RANGE),
-					 RANGE_HI << 16 | RANGE_LO));
+	expect_ok(p, sockopt_set_int(p, client, SOCKOPT(IPPROTO_IP, IP_LOCAL_PORT_RANGE),
+				     RANGE_HI << 16 | RANGE_LO));
 }
 
 const struct rule rule = {

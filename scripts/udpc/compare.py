@@ -10,18 +10,10 @@ unified diff of each transcript that differs.  Exit 2 on unusable input.
 import difflib
 import sys
 
+from . import matrix as um
 from . import results as ur
 
 PROG = "compare"
-
-
-def row_keys(docs):
-    """Every (topic, id, family) any run has, in report order."""
-    keys = set()
-    for doc in docs:
-        for rule, result in ur.records_of(doc):
-            keys.add((rule["topic"], rule["id"], ur.family_order(result["family"]), result["family"]))
-    return sorted(keys)
 
 
 def result_index(doc):
@@ -48,19 +40,12 @@ def first_differing_check(results):
     return None
 
 
-def row_cells(results):
-    """The cells of one row, and whether the runs differ on it."""
-    verdicts = [verdict_text(r) for r in results]
+def row_differs(results):
+    """Whether the runs differ on one row: verdict, a check's call or
+    observed value, or the transcript."""
+    verdicts = {verdict_text(r) for r in results}
     transcripts = {tuple(r["transcript"]) if r else None for r in results}
-    at = first_differing_check(results)
-    differs = len(set(verdicts)) > 1 or at is not None or len(transcripts) > 1
-    cells = []
-    for verdict, r in zip(verdicts, results):
-        cell = verdict
-        if differs and at is not None and r is not None and at < len(r["checks"]):
-            cell += f": {ur.observed_short(r['checks'][at]['observed'])}"
-        cells.append(md_cell(cell))
-    return cells, differs
+    return len(verdicts) > 1 or first_differing_check(results) is not None or len(transcripts) > 1
 
 
 def md_cell(text):
@@ -74,16 +59,21 @@ def run_failed(doc):
 
 
 def matrix_rows(docs):
-    """[(differs, family key, rule id, family, cells, results)] rows, differing first."""
+    """[(differs, rule id, family, cells, results)] rows, differing first.
+    The rows and their cells are udpc/matrix.py's, the one rendering of
+    kernels side by side (make matrix's and REPORT.md's); compare adds which
+    rows differ (verdict, checks or transcript) and marks a run that sent
+    nothing."""
     indexes = [result_index(doc) for doc in docs]
+    columns = [{"records": {key: {**rule, **result} for key, (rule, result) in ix.items()}}
+               for ix in indexes]
+    cells_by_row, _ = um.matrix_rows(columns)
     reported = [i for i, doc in enumerate(docs) if not run_failed(doc)]
     rows = []
-    for topic, rule_id, _, family in row_keys(docs):
+    for (rule_id, family), cells in cells_by_row.items():
         results = [ix.get((rule_id, family), (None, None))[1] for ix in indexes]
-        cells, differs = row_cells([results[i] for i in reported])
-        for i, doc in enumerate(docs):
-            if run_failed(doc):
-                cells.insert(i, "ERROR (no results)")
+        differs = row_differs([results[i] for i in reported])
+        cells = ["ERROR (no results)" if run_failed(doc) else md_cell(c) for c, doc in zip(cells, docs)]
         rows.append((differs, rule_id, family, cells, results))
     rows.sort(key=lambda row: not row[0])
     return rows
@@ -100,7 +90,7 @@ def matrix_markdown(docs, rows, heading="##"):
                     "    ```text", *(f"    {ur.text_clean(line)}" for line in error["console"]), "    ```"]
     differing = sum(1 for row in rows if row[0])
     out += ["", f"{len(rows)} rule x family rows, {differing} differ between runs. "
-            "Where a row differs, a cell shows the observed value of the first check that differs.", ""]
+            "A cell that is not PASS shows the errno the kernel answered, as in make matrix.", ""]
     out.append("| rule | family | " + " | ".join(f"`{label}`" for label in labels) + " |")
     out.append("|---|---|" + "---|" * len(labels))
     for differs, rule_id, family, cells, _ in rows:
@@ -125,8 +115,7 @@ def pair_counts(labels, rows, docs):
 def pair_differs(x, y):
     if x is None or y is None:
         return x is not y
-    _, differs = row_cells([x, y])
-    return differs
+    return row_differs([x, y])
 
 
 def transcript_diffs(docs, rows, heading="##"):

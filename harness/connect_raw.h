@@ -1,4 +1,0 @@
-/* SPDX-License-Identifier: GPL-2.0-only */
-/* Merged into udpc.h (sock.h): kept for rules written before the merge;
- * a rule includes udpc.h only. */
-#include "udpc.h"
