@@ -221,13 +221,13 @@ static void call_run(struct probe *p, enum host h, struct sock **s, char **w, in
 	else if (strcmp(verb, "recvnow") == 0 && n == 1)
 		sock_recv_nowait(p, *s);
 	else if (strcmp(verb, "error") == 0 && n == 1)
-		sock_so_error(p, *s);
+		sockopt_so_error(p, *s);
 	else if (strcmp(verb, "sockname") == 0 && n == 1)
 		sock_getsockname(p, *s);
 	else if (strcmp(verb, "peername") == 0 && n == 1)
 		sock_getpeername(p, *s);
 	else if (strcmp(verb, "recverr") == 0 && n == 1)
-		sock_recverr_on(p, *s);
+		sockopt_recverr_on(p, *s);
 	else if (strcmp(verb, "close") == 0 && n == 1) {
 		sock_close(p, *s);
 		*s = NULL;

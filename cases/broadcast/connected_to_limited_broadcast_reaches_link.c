@@ -27,7 +27,7 @@ static void run(struct probe *p)
 
 	must(p, sock_bind(p, server, addr_wildcard(p, PORT_SERVER)));
 	must(p, sock_bind(p, stranger, addr_wildcard(p, PORT_SERVER)));
-	must(p, sock_setsockopt_int(p, client, SOCKOPT(SOL_SOCKET, SO_BROADCAST), 1));
+	must(p, sockopt_set_int(p, client, SOCKOPT(SOL_SOCKET, SO_BROADCAST), 1));
 	must(p, sock_bind(p, client, at_client));
 	expect_ok(p, sock_connect(p, client, everyone));
 	expect_addr(p, sock_getpeername(p, client), everyone);

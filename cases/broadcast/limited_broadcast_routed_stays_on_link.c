@@ -29,7 +29,7 @@ static void run(struct probe *p)
 
 	must(p, sock_bind(p, router, addr_wildcard(p, PORT_SERVER)));
 	must(p, sock_bind(p, server, addr_wildcard(p, PORT_SERVER)));
-	must(p, sock_setsockopt_int(p, client, SOCKOPT(SOL_SOCKET, SO_BROADCAST), 1));
+	must(p, sockopt_set_int(p, client, SOCKOPT(SOL_SOCKET, SO_BROADCAST), 1));
 	expect_ok(p, sock_sendto(p, client, "to all", addr_limited_broadcast(p, PORT_SERVER)));
 	expect_datagram(p, sock_recv(p, router), "to all", from_client);
 	must(p, sock_sendto(p, client, "sentinel", addr_host(p, HOST_SERVER, PORT_SERVER)));
