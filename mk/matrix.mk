@@ -72,6 +72,8 @@ $(MATRIX_BUILD)/guest-init $(MATRIX_BUILD)/guest-run: $(MATRIX_BUILD)/%: matrix/
 	@mkdir -p $(@D)
 	$(CC) $(GUEST_CFLAGS) -static -s -o $@ $<
 
+# A host program (it runs beside QEMU, not in the guest): the packager's
+# CFLAGS and LDFLAGS apply (debug symbols for the Debian package's dbgsym).
 $(MATRIX_BUILD)/tsc-khz: matrix/tsc-khz.c
 	@mkdir -p $(@D)
-	$(CC) $(GUEST_CFLAGS) -o $@ $<
+	$(CC) $(CFLAGS) $(GUEST_CFLAGS) $(LDFLAGS) -o $@ $<
