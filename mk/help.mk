@@ -14,6 +14,7 @@ help:
 		compare           "runs of several kernels side by side (RUNS=\"results/A results/B\")" \
 		matrix            "the suite under other Debian kernels in QEMU (KERNELS=\"6.1 6.12\" or a path)" \
 		matrix-build      "build the guest programs of make matrix only" \
+		kselftest-guest   "install-kselftest's tree under run_kselftest.sh in a QEMU guest (KERNEL=6.12)" \
 		kernel            "build a kernel from Debian's source (SRC=6.12 PATCHES=...)" \
 		verify-fix        "stock and patched kernels: the bugs' rules XFAIL, then XPASS" \
 		zoo               "kernels with historical bugs put back: which rule catches each" \

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # make install: the udpconform command, its man page, and under
 # $(LIBEXECDIR)/udpconform the tree it runs (the static probes as
-# cases/<topic>/<claim>, the bats files, the runner and report scripts),
+# cases/<topic>/<claim>, the bats files, the runner and report scripts,
+# the matrix's guest programs as matrix/* and its benchmarks as bench/*),
 # laid out as in the checkout so that the scripts need only UDPC_LIBEXEC.
 #   make install [DESTDIR=/tmp/x] [PREFIX=/usr/local] [BINDIR=] [LIBEXECDIR=] [MANDIR=]
 #   make uninstall (the same variables)
@@ -26,7 +27,12 @@ INSTALL_FILES := $(filter-out $(INSTALL_DEV),$(sort $(shell find scripts -type f
 
 .PHONY: install uninstall install-kselftest
 
-install: all
+# The matrix's guest programs (mk/matrix.mk) and the two benchmarks its
+# guests run go in as built: `udpconform matrix` boots them from here.
+MATRIX_INSTALL := $(addprefix $(BUILD)/matrix/,udpc-probes guest-init guest-run tsc-khz) \
+	$(addprefix $(BUILD)/bench/,send lookup)
+
+install: all matrix-build $(filter $(BUILD)/bench/%,$(MATRIX_INSTALL))
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(UDPC_LIBEXEC_DIR)
 	sed -e 's|@LIBEXEC@|$(UDPC_LIBEXEC_DIR)|g' \
 	    -e "s|@LIBEXEC_REL@|$$(realpath -m --relative-to=$(BINDIR) $(UDPC_LIBEXEC_DIR))|g" \
@@ -47,6 +53,9 @@ install: all
 	done
 	@set -e; for probe in $(patsubst $(BUILD)/%,%,$(PROBES)); do \
 		$(INSTALL) -D -m 0755 $(BUILD)/$$probe $(DESTDIR)$(UDPC_LIBEXEC_DIR)/$$probe; \
+	done
+	@set -e; for prog in $(patsubst $(BUILD)/%,%,$(MATRIX_INSTALL)); do \
+		$(INSTALL) -D -m 0755 $(BUILD)/$$prog $(DESTDIR)$(UDPC_LIBEXEC_DIR)/$$prog; \
 	done
 	@# The lab (mk/lab.mk) as built, its lab-HOST links kept as links.
 	@rm -rf $(DESTDIR)$(UDPC_LIBEXEC_DIR)/lab

@@ -18,6 +18,21 @@ matrix:
 	@$(MAKE) --no-print-directory -s WERROR=1 all matrix-build $(if $(filter 1,$(BENCH)),bench-build)
 	@scripts/matrix
 
+# make kselftest-guest KERNEL=6.12: make install-kselftest's tree booted in
+# one guest of that kernel and run there by the kernel's own
+# run_kselftest.sh; its counts must equal the suite's (scripts/matrix-kselftest).
+KERNEL ?=
+KSFT_GUEST_TREE := $(abspath $(BUILD))/kselftest-guest/tree
+
+.PHONY: kselftest-guest
+kselftest-guest:
+	@scripts/preflight matrix
+	@scripts/deps --ensure matrix
+	@$(MAKE) --no-print-directory -s WERROR=1 all matrix-build
+	@rm -rf $(KSFT_GUEST_TREE)
+	@$(MAKE) --no-print-directory -s install-kselftest DESTDIR=$(KSFT_GUEST_TREE) >/dev/null
+	@KSFT=$(KSFT_GUEST_TREE) scripts/matrix-kselftest $(KERNEL)
+
 # The guest's programs (matrix/): its init, its runner, and every probe in
 # one multi-call program (matrix/multi.c says how).
 MATRIX_BUILD := $(BUILD)/matrix
@@ -57,6 +72,8 @@ $(MATRIX_BUILD)/guest-init $(MATRIX_BUILD)/guest-run: $(MATRIX_BUILD)/%: matrix/
 	@mkdir -p $(@D)
 	$(CC) $(GUEST_CFLAGS) -static -s -o $@ $<
 
+# A host program (it runs beside QEMU, not in the guest): the packager's
+# CFLAGS and LDFLAGS apply (debug symbols for the Debian package's dbgsym).
 $(MATRIX_BUILD)/tsc-khz: matrix/tsc-khz.c
 	@mkdir -p $(@D)
-	$(CC) $(GUEST_CFLAGS) -o $@ $<
+	$(CC) $(CFLAGS) $(GUEST_CFLAGS) $(LDFLAGS) -o $@ $<

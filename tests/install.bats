@@ -69,6 +69,7 @@ teardown() {
 	run setpriv --reuid=65534 --regid=65534 --clear-groups \
 		"$UDPC" run --out "$OUT/nobody" --rules 'udp.filter.*'
 	[[ $status == 0 ]] || { echo "$output"; false; }
+	[[ $output == *"udpconform: not root: rootless, each probe in a user namespace of its own;"* ]]
 	[[ $(stat -c %U "$OUT/nobody/$(uname -r)/results.jsonl") == nobody ]]
 	"$UDPC" run --out "$OUT/root" --rules 'udp.filter.*' >/dev/null
 	diff <(jq -r '[.id, .family, .verdict] | @tsv' "$OUT/root/$(uname -r)/results.jsonl" | sort) \
@@ -94,6 +95,39 @@ teardown() {
 	run -64 --separate-stderr "$UDPC" frobnicate
 	[[ $stderr == "udpconform: unknown command 'frobnicate' (see udpconform --help)" ]]
 	[[ ! -e $OUT/r ]]
+}
+
+@test "udpconform matrix from an install boots a cached kernel: kernels and images in --cache, results in --out, nothing in the installed tree" {
+	(( $(id -u) == 0 )) || skip "make matrix needs root (its host run and the guests' namespaces)"
+	command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 is missing: sudo scripts/deps --ensure matrix"
+	local kernel
+	kernel=$(find -L cache/kernels -mindepth 2 -maxdepth 2 -name 'done' -printf '%h\n' 2>/dev/null | sort | head -n 1)
+	[[ -n $kernel && -f $kernel/vmlinux && -d $kernel/modules ]] ||
+		skip "no kernel in cache/kernels: 'sudo make matrix KERNELS=6.1' caches one"
+	touch "$OUT/stamp"
+	# The kernel by path, so that the run needs no package lists.
+	# shellcheck disable=SC2016 # expanded by the inner sh
+	run --separate-stderr env BENCH=0 UDPC_PROGRESS=off sh -c 'cd / && exec "$1" matrix --cache "$2/cache" \
+		--out "$2/r" --rules "udp.send.unconnected_*" "$3/vmlinux:$3/modules"' sh "$UDPC" "$OUT" "$(realpath "$kernel")"
+	[[ $status == 0 ]] || { echo "$output $stderr"; false; }
+	local guest
+	guest=$OUT/r/$(cat "$kernel/release")
+	[[ $(jq -r '[.complete, (.rules | length)] | @tsv' "$guest/results.json") == $'true\t2' ]]
+	[[ -s $OUT/r/$(uname -r)/results.jsonl && -s $OUT/r/REPORT.md && -s $OUT/r/matrix.md ]]
+	[[ -d $OUT/cache/matrix-run && -n $(find "$OUT/cache/kernels" -name vmlinux -print -quit) ]]
+	[[ -z $(find "$DEST" -newer "$OUT/stamp" -print -quit) ]]
+}
+
+@test "udpconform matrix refuses a cache inside the installed tree, and run's and matrix's own options elsewhere" {
+	run -73 --separate-stderr "$UDPC" matrix --cache "$DEST/usr/libexec/udpconform/cache" --out "$OUT/r"
+	[[ $stderr == "udpconform: cannot keep the matrix's kernels in $DEST/usr/libexec/udpconform/cache: choose a writable folder with --cache" ]]
+	run -64 --separate-stderr "$UDPC" matrix --strict
+	[[ $stderr == "udpconform: matrix: unknown argument '--strict' (see udpconform --help)" ]]
+	run -64 --separate-stderr "$UDPC" run --cache "$OUT/c"
+	[[ $stderr == "udpconform: run: unknown argument '--cache' (see udpconform --help)" ]]
+	run -64 --separate-stderr "$UDPC" run 6.1
+	[[ $stderr == "udpconform: run: unknown argument '6.1' (see udpconform --help)" ]]
+	[[ ! -e $DEST/usr/libexec/udpconform/cache && ! -e $OUT/r ]]
 }
 
 @test "udpconform report and compare read a run's results folder" {

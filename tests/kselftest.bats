@@ -76,3 +76,26 @@ counts() {
 	diff "$KSFT.check/rules.tsv" "$KSFT.check/runner.tsv"
 	[[ ${ktap##*$'\n'} == "# Totals: pass:"* ]]
 }
+
+@test "make install-kselftest's tree booted in a QEMU guest: the kernel's run_kselftest.sh counts what the suite counts there" {
+	(( $(id -u) == 0 )) || skip "the guest's comparison run (scripts/matrix) needs root"
+	command -v qemu-system-x86_64 >/dev/null || skip "qemu-system-x86_64 is missing: sudo scripts/deps --ensure matrix"
+	[[ -x /bin/busybox ]] || skip "busybox-static is missing (the guest's /bin/sh): sudo scripts/deps --ensure matrix"
+	local kernel
+	kernel=$(find -L cache/kernels -mindepth 2 -maxdepth 2 -name 'done' -printf '%h\n' 2>/dev/null | sort | head -n 1)
+	[[ -n $kernel && -f $kernel/vmlinux && -d $kernel/modules ]] ||
+		skip "no kernel in cache/kernels: 'sudo make matrix KERNELS=6.1' caches one"
+	[[ -x $BUILD/matrix/udpc-probes ]] || skip "no guest programs in $BUILD/matrix: make matrix-build"
+	local out=$KSFT.guest release
+	release=$(cat "$kernel/release")
+	# The kernel by path, so that the run needs no package lists.
+	run --separate-stderr env KSFT="$KSFT" RESULTS="$out" MATRIX_WORK="$out/work" UDPC_PROGRESS=off \
+		RULES='udp.send.unconnected_* udp.send.sendto_port_zero_einval udp.connect.getpeername_*' \
+		scripts/matrix-kselftest "$kernel/vmlinux:$kernel/modules"
+	printf '# %s\n' "${stderr_lines[@]}" >&3
+	[[ $status == 0 ]] || { echo "$stderr"; tail -n 30 "$out/kselftest-$release/console.log"; false; }
+	grep -qx 'udpconform-kselftest links: lo' "$out/kselftest-$release/console.log"
+	[[ $(wc -l <"$out/kselftest-$release/kselftest.tsv") == 4 ]]
+	[[ $stderr == *"kselftest-guest: $release: equal, rule by rule"* ]]
+	rm -rf "$out"
+}

@@ -28,3 +28,16 @@ from udpc.progress import Progress
 p = Progress("mutate", 2); p.step("a"); p.say("SURVIVED x"); p.step("b"); p.end()'
 	[[ $stderr == $'mutate: 1/2 a\nSURVIVED x\nmutate: 2/2 b' ]]
 }
+
+@test "the direct runner shows the same progress line as bats': one step per rule, off with UDPC_PROGRESS=off" {
+	load run
+	export BUILD=${UDPC_BUILD:-build}
+	small_build "$BATS_TEST_TMPDIR/build" udp.send.sendto_port_zero_einval udp.send.unconnected_send_edestaddrreq
+	run -0 --separate-stderr env BUILD="$BATS_TEST_TMPDIR/build" RESULTS="$BATS_TEST_TMPDIR/results" \
+		UDPC_REPORT="$BATS_TEST_TMPDIR/REPORT.md" UDPC_RUNNER=direct UDPC_PROGRESS=plain UDPC_PROGRESS_LABEL=direct scripts/check
+	[[ $(grep -c '^direct: [12]/2 udp\.send\.' <<<"$stderr") == 2 ]]
+	grep -qx 'direct: 2/2 udp.send.[a-z_]*' <<<"$stderr"
+	run -0 --separate-stderr env BUILD="$BATS_TEST_TMPDIR/build" RESULTS="$BATS_TEST_TMPDIR/results" \
+		UDPC_REPORT="$BATS_TEST_TMPDIR/REPORT.md" UDPC_RUNNER=direct UDPC_PROGRESS=off UDPC_PROGRESS_LABEL=direct scripts/check
+	[[ $stderr != *'direct: '* ]]
+}
