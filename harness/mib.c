@@ -7,6 +7,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* snmp6's "Icmp6OutRateLimitHost 3" lines: true and *value if it is this one. */
+static bool snmp6_line(const char *line, const char *group, const char *name, long *value)
+{
+	char key[128];
+
+	/* NOLINTNEXTLINE(cert-err34-c): the kernel wrote it; the count is checked */
+	return sscanf(line, "%127s %ld", key, value) == 2 && strncmp(key, group, strlen(group)) == 0 &&
+	       strcmp(key + strlen(group), name) == 0;
+}
+
+/* snmp's pairs of lines, "Icmp: InMsgs ..." then "Icmp: 3 ...": true and
+ * *value if keys (the first line, taken apart here) names this counter. */
+static bool snmp_pair(char *keys, char *line, size_t gl, const char *name, long *value)
+{
+	char *ksave, *vsave;
+	char *k = strtok_r(keys + gl + 1, " \n", &ksave);
+	char *v = strtok_r(line + gl + 1, " \n", &vsave);
+
+	for (; k && v; k = strtok_r(NULL, " \n", &ksave), v = strtok_r(NULL, " \n", &vsave)) {
+		if (strcmp(k, name) == 0) {
+			*value = strtol(v, NULL, 10);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* /proc/net follows the reading task's network namespace (since v5.1). */
 static long mib_lookup(struct probe *p, enum host h, const char *group, const char *name,
 		       const char *since)
@@ -16,50 +43,37 @@ static long mib_lookup(struct probe *p, enum host h, const char *group, const ch
 	bool ext = strcmp(group, "TcpExt") == 0 || strcmp(group, "IpExt") == 0;
 	const char *path = ext ? "/proc/net/netstat" : v6 ? "/proc/net/snmp6" : "/proc/net/snmp";
 	char line[4096], keys[4096] = "";
+	size_t gl = strlen(group);
+	bool found = false;
+	long value = 0;
 	FILE *f;
 
 	netns_enter(p, p->ns[h]);
 	f = fopen(path, "re");
 	if (!f)
 		probe_error(p, "open %s: %s", path, strerror(errno));
-	while (fgets(line, sizeof(line), f)) {
-		char key[128];
-		long value;
+	while (!found && fgets(line, sizeof(line), f)) {
 		if (v6) {
-			/* NOLINTNEXTLINE(cert-err34-c): the kernel wrote it; the count is checked */
-			if (sscanf(line, "%127s %ld", key, &value) == 2 &&
-			    strncmp(key, group, strlen(group)) == 0 &&
-			    strcmp(key + strlen(group), name) == 0) {
-				fclose(f);
-				return value;
+			found = snmp6_line(line, group, name, &value);
+		} else if (strncmp(line, group, gl) == 0 && line[gl] == ':') {
+			if (!keys[0]) {
+				snprintf(keys, sizeof(keys), "%s", line);
+				continue;
 			}
-			continue;
+			found = snmp_pair(keys, line, gl, name, &value);
+			break;
 		}
-		/* Pairs of lines: "Icmp: InMsgs ..." then "Icmp: 3 ..." */
-		size_t gl = strlen(group);
-		if (strncmp(line, group, gl) != 0 || line[gl] != ':')
-			continue;
-		if (!keys[0]) {
-			snprintf(keys, sizeof(keys), "%s", line);
-			continue;
-		}
-		char *ksave, *vsave;
-		char *k = strtok_r(keys + gl + 1, " \n", &ksave);
-		char *v = strtok_r(line + gl + 1, " \n", &vsave);
-		for (; k && v; k = strtok_r(NULL, " \n", &ksave), v = strtok_r(NULL, " \n", &vsave)) {
-			if (strcmp(k, name) == 0) {
-				fclose(f);
-				return strtol(v, NULL, 10);
-			}
-		}
-		break;
 	}
 	fclose(f);
+	if (found)
+		return value;
 	/* A counter younger than the kernel: the rule cannot prove its claim
 	 * here, which is SKIP; any other missing counter is the harness's. */
 	if (since)
-		probe_skip(p, "this kernel has no counter %s %s in %s (it came with %s), and the rule "
-			   "proves by it what the kernel did", group, name, path, since);
+		probe_skip(p,
+			   "this kernel has no counter %s %s in %s (it came with %s), and the rule "
+			   "proves by it what the kernel did",
+			   group, name, path, since);
 	probe_error(p, "no counter %s %s in %s", group, name, path);
 }
 

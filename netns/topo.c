@@ -11,6 +11,7 @@
 #include "internal.h"
 #include "plan.h"
 #include "rt.h"
+#include "topo_spec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -19,51 +20,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-#define SEG_MAX_HOSTS 3
-#define TOPO_MAX_SEGS 3
-
-struct segment {
-	int subnet; /* plan_prefix(): 198.18.<subnet>.0/24, 2001:db8:<subnet>::/64 */
-	enum host hosts[SEG_MAX_HOSTS];
-	int nhosts;
-};
-
-struct topo_spec {
-	const char *name;
-	struct segment segs[TOPO_MAX_SEGS];
-	int nsegs;
-	bool routed; /* hosts route through HOST_ROUTER, which forwards */
-};
-
-static const struct topo_spec topologies[] = {
-	[TOPO_LOOPBACK] = { .name = "loopback" },
-	[TOPO_LINK] = {
-		.name = "link",
-		.segs = { { 0, { HOST_CLIENT, HOST_SERVER, HOST_STRANGER }, 3 } },
-		.nsegs = 1,
-	},
-	[TOPO_ROUTED] = {
-		.name = "routed",
-		.segs = {
-			{ 1, { HOST_CLIENT, HOST_ROUTER }, 2 },
-			{ 2, { HOST_SERVER, HOST_ROUTER }, 2 },
-			{ 3, { HOST_STRANGER, HOST_ROUTER }, 2 },
-		},
-		.nsegs = 3,
-		.routed = true,
-	},
-	/* The client's own address is 198.18.4.1 (server's link, first) and
-	 * 198.18.5.1 (stranger's link); no routes beyond the two links. */
-	[TOPO_TWO_LINKS] = {
-		.name = "two-links",
-		.segs = {
-			{ 4, { HOST_CLIENT, HOST_SERVER }, 2 },
-			{ 5, { HOST_CLIENT, HOST_STRANGER }, 2 },
-		},
-		.nsegs = 2,
-	},
-};
 
 /* Every sysctl a rule may depend on, set in every host: nothing is assumed
  * from the kernel's defaults or inherited from the caller's namespace. */
@@ -154,17 +110,17 @@ static void settings_apply(struct probe *p, int ns, const struct setting *s, siz
 
 #define SETTINGS(p, ns, table) settings_apply(p, ns, table, sizeof(table) / sizeof((table)[0]))
 
-#define TOPO_KNOWN(t) ((unsigned)(t) < sizeof(topologies) / sizeof(topologies[0]))
+#define TOPO_KNOWN(t) ((unsigned)(t) < topo_spec_count)
 
 const char *topo_name(enum topology t)
 {
-	return TOPO_KNOWN(t) ? topologies[t].name : "unknown";
+	return TOPO_KNOWN(t) ? topo_spec[t].name : "unknown";
 }
 
 bool topo_lookup(const char *name, enum topology *t)
 {
-	for (size_t i = 0; i < sizeof(topologies) / sizeof(topologies[0]); i++)
-		if (strcmp(name, topologies[i].name) == 0) {
+	for (size_t i = 0; i < topo_spec_count; i++)
+		if (strcmp(name, topo_spec[i].name) == 0) {
 			*t = (enum topology)i;
 			return true;
 		}
@@ -175,8 +131,8 @@ int topo_subnet(enum topology t, enum host h, enum host peer)
 {
 	if (!TOPO_KNOWN(t))
 		return -1;
-	for (int s = 0; s < topologies[t].nsegs; s++) {
-		const struct segment *seg = &topologies[t].segs[s];
+	for (int s = 0; s < topo_spec[t].nsegs; s++) {
+		const struct segment *seg = &topo_spec[t].segs[s];
 		bool has_h = false, has_peer = peer == h;
 		for (int k = 0; k < seg->nhosts; k++) {
 			has_h |= seg->hosts[k] == h;
@@ -351,7 +307,7 @@ void topo_build(struct probe *p)
 			    "rule %s declares unknown topology %d: use TOPO_LOOPBACK, TOPO_LINK, "
 			    "TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)",
 			    p->rule->id, (int)p->rule->topology);
-	const struct topo_spec *t = &topologies[p->rule->topology];
+	const struct topo_spec *t = &topo_spec[p->rule->topology];
 
 	for (int h = 0; h < HOST_COUNT; h++)
 		p->ns[h] = -1;
@@ -384,7 +340,7 @@ const char *topo_ifname(struct probe *p, enum host h)
 /* Catalogue II: receive/errors.  Host h's device on its first segment. */
 int topo_host_ifindex(struct probe *p, enum host h, char *ifname, size_t n)
 {
-	const struct topo_spec *t = &topologies[p->rule->topology];
+	const struct topo_spec *t = &topo_spec[p->rule->topology];
 
 	for (int s = 0; s < t->nsegs; s++)
 		for (int k = 0; k < t->segs[s].nhosts; k++)
@@ -393,48 +349,4 @@ int topo_host_ifindex(struct probe *p, enum host h, char *ifname, size_t n)
 				return host_ifindex(&t->segs[s], k);
 			}
 	return -1;
-}
-
-/* ---- the topologies as data, for the lesson book's diagrams ------------------
- * One JSON document: every topology, its segments (device name, prefixes,
- * whether a bridge joins them) and each host's addresses there, from the
- * same tables topo_build() reads, so a drawing cannot disagree with a run. */
-static void topo_print_host(FILE *f, const struct segment *seg, int k)
-{
-	char v4[PLAN_TEXT_MAX], v6[PLAN_TEXT_MAX];
-	enum host h = seg->hosts[k];
-
-	fprintf(f, "%s{\"host\":\"%s\",\"ipv4\":\"%s\",\"ipv6\":\"%s\"}", k ? "," : "",
-		plan_host_name(h), plan_host(AF_INET, seg->subnet, h, v4),
-		plan_host(AF_INET6, seg->subnet, h, v6));
-}
-
-static void topo_print_segment(FILE *f, const struct segment *seg, int s)
-{
-	char p4[PLAN_TEXT_MAX], p6[PLAN_TEXT_MAX];
-
-	fprintf(f, "%s{\"device\":\"eth%d\",\"ipv4\":\"%s\",\"ipv6\":\"%s\",\"bridge\":%s,\"hosts\":[",
-		s ? "," : "", seg->subnet, plan_prefix(AF_INET, seg->subnet, p4),
-		plan_prefix(AF_INET6, seg->subnet, p6), seg->nhosts > 2 ? "true" : "false");
-	for (int k = 0; k < seg->nhosts; k++)
-		topo_print_host(f, seg, k);
-	fputs("]}", f);
-}
-
-void topo_print_json(FILE *f)
-{
-	char l4[PLAN_TEXT_MAX], l6[PLAN_TEXT_MAX], u4[PLAN_TEXT_MAX], u6[PLAN_TEXT_MAX];
-	size_t n = sizeof(topologies) / sizeof(topologies[0]);
-
-	fprintf(f, "{\"loopback\":[\"%s\",\"%s\"],\"unreachable\":[\"%s\",\"%s\"],\"topologies\":[",
-		plan_loopback(AF_INET, l4), plan_loopback(AF_INET6, l6),
-		plan_unreachable_prefix(AF_INET, u4), plan_unreachable_prefix(AF_INET6, u6));
-	for (size_t t = 0; t < n; t++) {
-		fprintf(f, "%s{\"name\":\"%s\",\"routed\":%s,\"segments\":[", t ? "," : "",
-			topologies[t].name, topologies[t].routed ? "true" : "false");
-		for (int s = 0; s < topologies[t].nsegs; s++)
-			topo_print_segment(f, &topologies[t].segs[s], s);
-		fputs("]}", f);
-	}
-	fputs("]}\n", f);
 }
