@@ -177,6 +177,23 @@ records() {
 	assert_output --partial '| not caught | NOT caught by the rule named |'
 }
 
+@test "REPORT.md takes its Kernel bugs found and Regressions caught sections from results/verify-fix.md and results/zoo.md" {
+	local d=$BATS_TEST_TMPDIR/results
+	mkdir -p "$d"
+	cp -r tests/fixtures/run-a "$d/"
+	scripts/finish "$d/run-a" >/dev/null
+	scripts/report "$d/run-a" --out "$d/R.md" >/dev/null
+	run grep -c '^## Kernel bugs found$\|^## Regressions caught$' "$d/R.md"
+	assert_output 0
+	printf '## Kernel bugs found\n\n| bug | stock | patched |\n' >"$d/verify-fix.md"
+	printf '## Regressions caught\n\n| 0123456789ab ("x") | caught |\n' >"$d/zoo.md"
+	scripts/report "$d/run-a" --out "$d/R.md" >/dev/null
+	run grep -A2 '^## Kernel bugs found$' "$d/R.md"
+	assert_output --partial '| bug | stock | patched |'
+	run grep -A2 '^## Regressions caught$' "$d/R.md"
+	assert_output --partial '| 0123456789ab ("x") | caught |'
+}
+
 @test "each netdev mail in docs/upstream carries its patch's message and diff" {
 	local patch mail
 	for patch in kernel/patches/*.patch; do
