@@ -19,5 +19,5 @@ kernel:
 verify-fix zoo:
 	@scripts/preflight $@
 	@scripts/deps --ensure kernel matrix
-	@$(MAKE) --no-print-directory -s all
+	@$(MAKE) --no-print-directory -s all matrix-build
 	@$(if $(filter zoo,$@),scripts/zoo $(ZOO_SRC),scripts/verify-fix $(VERIFY_SRC))
