@@ -15,10 +15,10 @@ setup() {
 	cd "$BATS_TEST_DIRNAME/.." || exit
 }
 
-# cached_trees [PREFIX]: the SRC of every unpacked source under cache/kernel.
+# cached_trees: the SRC of every unpacked source under cache/kernel.
 cached_trees() {
 	local marker
-	for marker in cache/kernel/"${1:-}"*/linux/.udpc-unpacked; do
+	for marker in cache/kernel/*/linux/.udpc-unpacked; do
 		[[ -f $marker ]] && basename "$(dirname "$(dirname "$marker")")"
 	done
 	return 0
