@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # make kernel, verify-fix, zoo without building a kernel: kernel/config is
 # complete, every patch is in the form its reader expects and still applies
-# to each cached Debian source (cache/kernel/SRC/linux, when present), the
+# to each cached Debian source (cache/kernel/SRC/linux, when present; a
+# regression to each one its Applies-to: names), the
 # reproducers build, and udpc.kernel judges runs as it says.
 # shellcheck disable=SC2154 # status, output and lines are set by bats' run
 # shellcheck disable=SC2016 # backquotes in the expected markdown are literal
@@ -14,10 +15,10 @@ setup() {
 	cd "$BATS_TEST_DIRNAME/.." || exit
 }
 
-# cached_trees [PREFIX]: the SRC of every unpacked source under cache/kernel.
+# cached_trees: the SRC of every unpacked source under cache/kernel.
 cached_trees() {
 	local marker
-	for marker in cache/kernel/"${1:-}"*/linux/.udpc-unpacked; do
+	for marker in cache/kernel/*/linux/.udpc-unpacked; do
 		[[ -f $marker ]] && basename "$(dirname "$(dirname "$marker")")"
 	done
 	return 0
@@ -75,6 +76,8 @@ cached_trees() {
 		grep -qE "^Regression-of: $(basename "$patch" | cut -d- -f1) \(\".+\"\)$" "$patch" ||
 			fail "$patch: no Regression-of: line with the id its file name starts with"
 		grep -q '^Caught-by: ' "$patch" || fail "$patch: no Caught-by: line"
+		grep -qE '^Applies-to: [0-9]+\.[0-9]+( [0-9]+\.[0-9]+)*$' "$patch" ||
+			fail "$patch: no Applies-to: line naming the Debian sources it is written for"
 		while read -r rule; do
 			[[ $rule == none ]] && continue
 			rule=${rule#udp.}
@@ -96,17 +99,20 @@ cached_trees() {
 	done
 }
 
-@test "the regressions still apply to every cached 7.x source" {
-	local src patch
+@test "the regressions still apply to every cached source they are written for (Applies-to:)" {
+	local src patch checked=0
 	local -a trees
-	mapfile -t trees < <(cached_trees 7.)
-	((${#trees[@]})) || skip "no cached 7.x source (make zoo fetches 7.3)"
+	mapfile -t trees < <(cached_trees)
+	((${#trees[@]})) || skip "no cached source (make zoo fetches 6.12)"
 	for src in "${trees[@]}"; do
 		for patch in kernel/regressions/*.patch; do
+			sed -n 's/^Applies-to: //p' "$patch" | tr ' ' '\n' | grep -qxF "$src" || continue
 			run scripts/kernel --check "$src" "$patch"
 			assert_success
+			checked=$((checked + 1))
 		done
 	done
+	((checked)) || skip "no regression is written for the cached sources (${trees[*]})"
 }
 
 @test "a patch that no longer applies is one line" {
@@ -169,6 +175,23 @@ records() {
 	PYTHONPATH=scripts run /usr/bin/python3 -m udpc.kernel zoo "$d/zoo.md" 7.3 "$d/runs/stock" "$d/runs" "$d/0123456789ab-x.patch"
 	assert_failure 1
 	assert_output --partial '| not caught | NOT caught by the rule named |'
+}
+
+@test "REPORT.md takes its Kernel bugs found and Regressions caught sections from results/verify-fix.md and results/zoo.md" {
+	local d=$BATS_TEST_TMPDIR/results
+	mkdir -p "$d"
+	cp -r tests/fixtures/run-a "$d/"
+	scripts/finish "$d/run-a" >/dev/null
+	scripts/report "$d/run-a" --out "$d/R.md" >/dev/null
+	run grep -c '^## Kernel bugs found$\|^## Regressions caught$' "$d/R.md"
+	assert_output 0
+	printf '## Kernel bugs found\n\n| bug | stock | patched |\n' >"$d/verify-fix.md"
+	printf '## Regressions caught\n\n| 0123456789ab ("x") | caught |\n' >"$d/zoo.md"
+	scripts/report "$d/run-a" --out "$d/R.md" >/dev/null
+	run grep -A2 '^## Kernel bugs found$' "$d/R.md"
+	assert_output --partial '| bug | stock | patched |'
+	run grep -A2 '^## Regressions caught$' "$d/R.md"
+	assert_output --partial '| 0123456789ab ("x") | caught |'
 }
 
 @test "each netdev mail in docs/upstream carries its patch's message and diff" {

@@ -463,6 +463,22 @@ def details_lines(doc):
     return lines
 
 
+# What make verify-fix and make zoo wrote (scripts/verify-fix, scripts/zoo:
+# each file is its own section, "## Kernel bugs found" and "## Regressions
+# caught"), in the folder that holds the run's folder: results/ by default.
+KERNEL_BUILD_SECTIONS = ("verify-fix.md", "zoo.md")
+
+
+def kernel_build_lines(results_root):
+    lines = []
+    for name in KERNEL_BUILD_SECTIONS:
+        path = os.path.join(results_root, name)
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as f:
+                lines += f.read().rstrip("\n").split("\n") + [""]
+    return lines
+
+
 def report_markdown(doc, others, results_dir, out, compare_dirs=()):
     lines = header_lines(doc) + glance_lines(doc, others, REFERENCE) + summary_lines(doc) \
         + disagreement_lines(doc)
@@ -473,6 +489,7 @@ def report_markdown(doc, others, results_dir, out, compare_dirs=()):
         lines += ["## Kernels side by side", ""] + matrix.section_lines(
             os.path.join(os.path.dirname(os.path.abspath(results_dir)), "matrix.md"),
             [results_dir] + list(compare_dirs), os.path.dirname(os.path.abspath(out))) + [""]
+    lines += kernel_build_lines(os.path.dirname(os.path.abspath(results_dir)))
     # make bench's figures, when it left them beside the results.
     section = perf.perf_section(results_dir, report_dir=os.path.dirname(os.path.abspath(out)))
     if section:
