@@ -89,7 +89,8 @@ long mib_read(struct probe *p, enum host h, enum mib m)
 		[MIB_UDP_OUT_DATAGRAMS] = { "Udp", "Udp6", "OutDatagrams" },
 		[MIB_ICMP_IN_TIME_EXCDS] = { "Icmp", "Icmp6", "InTimeExcds" },
 		[MIB_ICMP_OUT_RATE_LIMIT_HOST] = { "Icmp", "Icmp6", "OutRateLimitHost",
-						   "\"icmp: Add counters for rate limits\", v6.3" },
+						   "d0941130c935 (\"icmp: Add counters for rate "
+						   "limits\", v6.3)" },
 		[MIB_IP_REVERSE_PATH_FILTER] = { "TcpExt", "TcpExt", "IPReversePathFilter" },
 		[MIB_IP_IN_RECEIVES] = { "Ip", "Ip6", "InReceives" },
 	};

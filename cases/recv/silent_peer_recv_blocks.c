@@ -80,5 +80,9 @@ const struct rule rule = {
 		{ "POSIX", "recv(): blocks until a message arrives", "blocks" },
 		{ "BSD", "Stevens UNP vol. 1 §8.9: recvfrom blocks forever", "blocks" },
 	},
+	/* The counter that proves the silence; a kernel without it is SKIP. */
+	.tags = {
+		{ "linux-git", "d0941130c935", "icmp: Add counters for rate limits", "v6.3" },
+	},
 	.run = run,
 };
