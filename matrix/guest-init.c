@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
+#include <termios.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -75,6 +76,7 @@ int main(void)
 	execl(GUEST_RUN, GUEST_RUN, (char *)NULL);
 	printf("guest-init: cannot run %s: %s\n", GUEST_RUN, strerrorname_np(errno));
 	fflush(stdout);
-	reboot(RB_POWER_OFF);
+	tcdrain(STDOUT_FILENO);
+	reboot(RB_AUTOBOOT); /* -no-reboot: QEMU exits (guest-run.c, guest_leave()) */
 	return 1;
 }

@@ -26,4 +26,4 @@ echo "udpconform-kselftest links: $(cd /sys/class/net && echo *)"
 echo "udpconform-kselftest begin"
 ./run_kselftest.sh "$@"
 echo "udpconform-kselftest end $?"
-poweroff -f
+reboot -f  # -no-reboot: QEMU exits; no ACPI needed (guest-run.c)
