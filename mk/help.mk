@@ -35,6 +35,7 @@ help:
 		lint-tidy         "clang-tidy every C file" \
 		lint-format       "clang-format --dry-run every C file and header" \
 		lint-spdx         "every source file has an SPDX line (scripts/spdx-check --fix adds it)" \
+		lint-size         "no harness/ or netns/ file over 400 lines, no C function over 50 (scripts/size-check)" \
 		install           "the udpconform command, udpconform(1), the probes (DESTDIR PREFIX LIBEXECDIR)" \
 		uninstall         "remove what install put there (the same variables)" \
 		install-kselftest "the kselftest layout for run_kselftest.sh (DESTDIR=DIR)" \
