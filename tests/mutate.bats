@@ -76,7 +76,7 @@ teardown() {
 		BUILD=build/mutate scripts/mutate
 	assert_line "mutation score: 4/4 = 100.0%"
 	# A counter while it runs; the full table in a file.
-	assert_line --regexp '^mutate: 4/4 udp\.send\.unconnected_send_edestaddrreq ipv4 '
+	assert_line --regexp '^mutate: 4/4 survived 0, errors 0: udp\.send\.unconnected_send_edestaddrreq ipv4 '
 	assert_line "mutate: every mutation and its verdict: build/mutate/mutate.tsv"
 	grep -qx $'udp.send.unconnected_send_edestaddrreq\tipv4\tsend:1:errno:EINVAL\tkilled' build/mutate/mutate.tsv
 }
