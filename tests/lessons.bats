@@ -42,7 +42,7 @@ requires_rules() {
 	[[ $status -eq 0 ]] || { echo "$output"; echo "regenerate: make lessons"; false; }
 }
 
-@test "the topology diagrams are what netns/topo.c describes" {
+@test "the topology diagrams are what netns/topo_spec.c describes" {
 	[[ -x $BUILD/netns/tools/topologies ]] || skip "no $BUILD/netns/tools/topologies: run make first"
 	out=$BATS_TEST_TMPDIR/out
 	dot=--no-svg

@@ -49,15 +49,13 @@ WORDS = {
         "verdicts": "Verdict on", "family": "family", "transcript": "Transcript",
         "why": "Why (the kernel path)", "source": "authority", "cite": "reference",
         "expects": "expects", "known": "Known divergence", "file": "the rule's file",
-        "other": "Other language", "glossary": "Glossary", "legend": "How to read a transcript",
+        "glossary": "Glossary", "legend": "How to read a transcript",
         "prev": "previous", "next": "next", "index": "contents",
         "kernel_line": "Verdicts and transcripts are from one run on Linux {kernel} ({date}); "
                        "`make lessons` regenerates every page from the rules and a new run.",
         "seq_caption": "The ipv4 transcript of [`{id}`](#{anchor}), one row per call; "
                        "arrows are datagrams, a dashed arrow the ICMP error the kernel answered with.",
-        "topo_caption": "Topology `{name}` (from netns/topo.c)",
         "no_transcript": "(no transcript: every family was skipped)",
-        "skip": "skipped",
     },
     "zh-CN": {
         "book": "课本：用实验学习已连接的 UDP",
@@ -70,15 +68,13 @@ WORDS = {
         "verdicts": "判定，内核", "family": "地址族", "transcript": "调用记录",
         "why": "原因（内核路径）", "source": "依据", "cite": "出处",
         "expects": "预期", "known": "已知差异", "file": "规则源文件",
-        "other": "其他语言", "glossary": "术语表", "legend": "如何阅读调用记录",
+        "glossary": "术语表", "legend": "如何阅读调用记录",
         "prev": "上一章", "next": "下一章", "index": "目录",
         "kernel_line": "判定和调用记录来自 Linux {kernel} 上的一次运行（{date}）；"
                        "`make lessons` 从规则和新的运行结果重新生成所有页面。",
         "seq_caption": "[`{id}`](#{anchor}) 的 ipv4 调用记录，每行一个调用；"
                        "实线箭头是数据报，虚线箭头是内核回应的 ICMP 错误。",
-        "topo_caption": "拓扑 `{name}`（来自 netns/topo.c）",
         "no_transcript": "（无调用记录：所有地址族都被跳过）",
-        "skip": "跳过",
     },
 }
 

@@ -75,6 +75,13 @@ def ratio_of(ratios, summary):
     return None
 
 
+def lookup_growth(ratios, s):
+    """What N sockets cost against 1, as text: the ratio record is base/this,
+    so its inverse; "1" for the one-socket row itself."""
+    r = ratio_of(ratios, s)
+    return f"{1 / r['cpu']['median']:.2f}" if r and r["cpu"]["median"] else "1"
+
+
 def cost_cells(s):
     """datagrams/s | ns/datagram wall | ns/datagram CPU | CPU q1–q3, of a summary."""
     cpu = s["send_cpu_ns"]
@@ -235,9 +242,7 @@ def lookup_table(doc):
         "|---|---:|---|---:|---:|---:|---:|---:|",
     ]
     for s in summaries:
-        r = ratio_of(ratios, s)
-        # The ratio record is base/this: its inverse is what N sockets cost more.
-        ratio = f"{1 / r['cpu']['median']:.2f}" if r and r["cpu"]["median"] else "1"
+        ratio = lookup_growth(ratios, s)
         lines.append(f"| {family_label(s['family'])} | {s['sockets']} | {'yes' if s['reuseport'] else 'no'} "
                      f"| {cost_cells(s)} | {ratio} |")
     return "\n".join(lines), summaries
@@ -331,8 +336,7 @@ def lookup_brief(doc):
     lines = ["| family | sockets on the port | SO_REUSEPORT | ns/datagram CPU | this / 1 socket |",
              "|---|---:|---|---:|---:|"]
     for s in summaries:
-        r = ratio_of(ratios, s)
-        ratio = f"{1 / r['cpu']['median']:.2f}" if r and r["cpu"]["median"] else "1"
+        ratio = lookup_growth(ratios, s)
         lines.append(f"| {family_label(s['family'])} | {s['sockets']} | {'yes' if s['reuseport'] else 'no'} "
                      f"| {ns(s['send_cpu_ns']['median'])} | {ratio} |")
     return "\n".join(lines), summaries
