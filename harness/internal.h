@@ -91,7 +91,6 @@ void sysctl_try(struct probe *p, int ns, const char *key, const char *value);
 
 /* topo.c */
 void topo_build(struct probe *p);
-const char *topo_name(enum topology t);
 /* The topology called name ("link"); false if there is none. */
 bool topo_lookup(const char *name, enum topology *t);
 /* The subnet of the first segment of t that has both h and peer (peer == h:

@@ -16,10 +16,13 @@ enum family {
 
 enum topology {
 	TOPO_LOOPBACK,  /* one host: every role lives in it, on lo */
-	TOPO_LINK,      /* client, server and stranger on one Ethernet segment */
+	TOPO_LINK,      /* client, server and stranger on one Ethernet segment (a bridge) */
 	TOPO_ROUTED,    /* client - router - server, stranger beside server */
 	TOPO_TWO_LINKS, /* client on two segments: server on one, stranger on the other */
+	TOPO_PAIR,      /* client and server alone on one segment: a veth pair, no bridge */
 };
+/* Its name in records ("pair"); "unknown" past the last one. */
+const char *topo_name(enum topology t);
 
 /* Hosts are where sockets live; roles (socket names) are chosen per call. */
 enum host { HOST_CLIENT, HOST_SERVER, HOST_STRANGER, HOST_ROUTER, HOST_COUNT };

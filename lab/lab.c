@@ -65,7 +65,7 @@ static __attribute__((noreturn)) void lab_usage(const char *why)
 	if (why)
 		fprintf(stderr, "lab: %s (see --help)\n", why);
 	fprintf(why ? stderr : stdout,
-		"usage: lab [--topo loopback|link|routed|two-links] [--rc FILE] [--bin DIR]\n"
+		"usage: lab [--topo loopback|link|routed|two-links|pair] [--rc FILE] [--bin DIR]\n"
 		"A shell in the client's namespace of a throwaway topology; exit it to\n"
 		"remove everything.  See docs/lab.md.\n");
 	exit(why ? EXIT_USAGE : 0);
@@ -77,7 +77,7 @@ static enum topology lab_topology(const char *name)
 
 	if (topo_lookup(name, &t))
 		return t;
-	fprintf(stderr, "lab: unknown topology '%s': use loopback, link, routed or two-links\n", name);
+	fprintf(stderr, "lab: unknown topology '%s': use loopback, link, routed, two-links or pair\n", name);
 	exit(EXIT_USAGE);
 }
 

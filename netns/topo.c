@@ -304,8 +304,8 @@ void topo_build(struct probe *p)
 {
 	if (!TOPO_KNOWN(p->rule->topology))
 		probe_error(p,
-			    "rule %s declares unknown topology %d: use TOPO_LOOPBACK, TOPO_LINK, "
-			    "TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)",
+			    "rule %s declares unknown topology %d: use TOPO_LOOPBACK, TOPO_PAIR, "
+			    "TOPO_LINK, TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)",
 			    p->rule->id, (int)p->rule->topology);
 	const struct topo_spec *t = &topo_spec[p->rule->topology];
 

@@ -32,7 +32,7 @@ setup() {
 
 @test "a rule that declares an unknown topology is ERROR, with the reason, and nothing else runs" {
 	run -1 "$BUILD/tests/probes/unknown_topology" --json "$TMP/r.jsonl"
-	[[ $output == *"not ok 1 ipv4 # ERROR rule udp.test.unknown_topology declares unknown topology 42: use TOPO_LOOPBACK, TOPO_LINK, TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)"* ]]
+	[[ $output == *"not ok 1 ipv4 # ERROR rule udp.test.unknown_topology declares unknown topology 42: use TOPO_LOOPBACK, TOPO_PAIR, TOPO_LINK, TOPO_ROUTED or TOPO_TWO_LINKS (harness/udpc.h)"* ]]
 	run jq -r 'select(.family == "ipv4") | [.verdict, .topology, (.transcript | length)] | @tsv' "$TMP/r.jsonl"
 	[[ $output == $'ERROR\tunknown\t0' ]]
 }

@@ -51,7 +51,7 @@ const struct rule rule = {
 	       "__udp4_lib_rcv() counts it in Udp NoPorts.",
 	.families = FAM_IPV4 | FAM_MAPPED,
 	.skip_why = "IPv6 has no broadcast address",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "compute_score() in net/ipv4/udp.c", "reply not received" },
 		{ "POSIX", "connect(): datagrams from other addresses are discarded", "reply not received" },

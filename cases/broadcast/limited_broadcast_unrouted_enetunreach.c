@@ -39,7 +39,7 @@ const struct rule rule = {
 	       "no route to 255.255.255.255 when only the link's subnet is routed.",
 	.families = FAM_IPV4 | FAM_MAPPED,
 	.skip_why = "IPv6 has no broadcast address",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip_route_output_key_hash_rcu() in net/ipv4/route.c", "ENETUNREACH" },
 		{ "POSIX", "sendto(): [ENETUNREACH] no route to the network", "ENETUNREACH" },

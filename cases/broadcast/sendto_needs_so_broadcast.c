@@ -35,7 +35,7 @@ const struct rule rule = {
 	       "the socket lacks SOCK_BROADCAST.",
 	.families = FAM_IPV4 | FAM_MAPPED,
 	.skip_why = "IPv6 has no broadcast address",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_sendmsg() in net/ipv4/udp.c", "EACCES" },
 		{ "POSIX", "sendto(): SO_BROADCAST permits sending of broadcast messages", "not permitted" },

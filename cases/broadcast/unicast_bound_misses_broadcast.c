@@ -52,7 +52,7 @@ const struct rule rule = {
 	       "set and differs from the datagram's destination.",
 	.families = FAM_IPV4 | FAM_MAPPED,
 	.skip_why = "IPv6 has no broadcast address",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp_is_mcast_sock() in net/ipv4/udp.c", "wildcard and broadcast-bound only" },
 		{ "POSIX", "no statement on broadcast delivery", "unspecified" },

@@ -35,7 +35,7 @@ const struct rule rule = {
 	       "route of type RTN_BLACKHOLE, whose error is -EINVAL, and "
 	       "connect() returns it before storing the peer.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "fib_props[] in net/ipv4/fib_semantics.c", "EINVAL" },
 		{ "POSIX", "connect(): [ENETUNREACH], [EHOSTUNREACH], [EACCES] may be returned",

@@ -36,7 +36,7 @@ const struct rule rule = {
 	       "storing the peer.",
 	.families = FAM_IPV4 | FAM_MAPPED,
 	.skip_why = "IPv6 has no broadcast address",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip(7) EACCES; __ip4_datagram_connect() in net/ipv4/datagram.c", "EACCES" },
 		{ "POSIX", "connect() does not mention broadcast; sendto(): [EACCES] may be returned",

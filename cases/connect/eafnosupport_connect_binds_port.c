@@ -37,7 +37,7 @@ const struct rule rule = {
 	.families = FAM_IPV4,
 	.skip_why = "an AF_INET6 UDP socket connects to an AF_INET address (as IPv4-mapped), "
 		    "so there is no family for it to refuse",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_dgram_connect() in net/ipv4/af_inet.c",
 		  "EAFNOSUPPORT; bound to an ephemeral port" },

@@ -43,7 +43,7 @@ const struct rule rule = {
 	       "of inet_autobind() (udp_lib_get_port() found no free port in the range) into "
 	       "-EAGAIN before the peer is stored.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_dgram_connect() in net/ipv4/af_inet.c", "EAGAIN" },
 		{ "POSIX", "connect(): [EADDRNOTAVAIL] no local port is available", "EADDRNOTAVAIL" },

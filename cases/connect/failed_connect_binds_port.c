@@ -39,7 +39,7 @@ const struct rule rule = {
 	       "before handing the address to ip4_datagram_connect() (ip6_datagram_connect()), "
 	       "whose failure undoes nothing.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_dgram_connect() in net/ipv4/af_inet.c",
 		  "error; bound to wildcard:ephemeral" },

@@ -31,7 +31,7 @@ const struct rule rule = {
 	       "socket has no destination port or is not in TCP_ESTABLISHED, the state "
 	       "ip4_datagram_connect() sets together with the peer address.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "getpeername(2); inet_getname() in net/ipv4/af_inet.c",
 		  "ENOTCONN, then the peer" },

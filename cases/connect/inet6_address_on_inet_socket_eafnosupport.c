@@ -34,7 +34,7 @@ const struct rule rule = {
 	.families = FAM_IPV4,
 	.skip_why = "an IPv6 socket accepts AF_INET addresses: "
 		    "udp.connect.inet_address_on_inet6_socket_connects_mapped",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "connect(2); __ip4_datagram_connect() in net/ipv4/datagram.c", "EAFNOSUPPORT" },
 		{ "POSIX", "connect(): [EAFNOSUPPORT] not a valid address for the socket's family",

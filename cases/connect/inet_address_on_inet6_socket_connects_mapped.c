@@ -36,7 +36,7 @@ const struct rule rule = {
 	.families = FAM_MAPPED,
 	.skip_why = "the socket must be IPv6 and the peer IPv4, which is the mapped family; "
 		    "an IPv4 socket refuses AF_INET6: udp.connect.inet6_address_on_inet_socket_eafnosupport",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__ip6_datagram_connect() in net/ipv6/datagram.c", "0, peer ::ffff:a.b.c.d" },
 		{ "POSIX", "connect(): [EAFNOSUPPORT] not a valid address for the socket's family",

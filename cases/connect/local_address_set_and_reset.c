@@ -43,7 +43,7 @@ const struct rule rule = {
 	       "SOCK_BINDADDR_LOCK is set and unhashes the port unless SOCK_BINDPORT_LOCK "
 	       "is set, the two flags bind() sets.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip(7); __udp_disconnect() in net/ipv4/udp.c",
 		  "route source + ephemeral port; both reset on disconnect; bind kept" },

@@ -41,7 +41,7 @@ const struct rule rule = {
 	       "passes it to the route lookup, which refuses a loopback source for a "
 	       "non-loopback destination, before the peer is replaced.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__mkroute_output() in net/ipv4/route.c", "EINVAL" },
 		{ "POSIX", "connect(): nothing on the source of a reconnect", "unspecified" },

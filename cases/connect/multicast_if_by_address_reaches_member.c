@@ -43,7 +43,7 @@ const struct rule rule = {
 	       "mc_addr as source, which needs no fib entry for the group.",
 	.families = FAM_IPV4 | FAM_MAPPED,
 	.skip_why = "IPV6_MULTICAST_IF names the interface by index only",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip(7) IP_MULTICAST_IF; __ip4_datagram_connect()", "0, member receives" },
 		{ "POSIX", "no multicast options", "not specified" },

@@ -41,7 +41,7 @@ const struct rule rule = {
 	       "address as source; IPV6_MULTICAST_IF sets mcast_oif, which "
 	       "ip6_datagram_dst_update() uses as the flow's oif.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip(7) IP_MULTICAST_IF; ipv6(7) IPV6_MULTICAST_IF", "0, member receives" },
 		{ "POSIX", "IPV6_MULTICAST_IF (<netinet/in.h>): the interface index",

@@ -42,7 +42,7 @@ const struct rule rule = {
 	       "(ip6_finish_output2()) loops a copy back through dev_loopback_xmit() when "
 	       "sk_mc_loop() is true and the host has joined the group on that device.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip(7) IP_MULTICAST_LOOP default 1; ip_mc_output()",
 		  "both members receive" },

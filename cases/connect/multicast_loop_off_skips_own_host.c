@@ -45,7 +45,7 @@ const struct rule rule = {
 	       "IPV6_MULTICAST_LOOP); when it is 0 ip_mc_output() (ip6_finish_output2()) "
 	       "sends the datagram out without the looped-back copy.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip(7) IP_MULTICAST_LOOP; sk_mc_loop() in net/core/sock.c",
 		  "remote member only" },

@@ -47,7 +47,7 @@ const struct rule rule = {
 	.families = FAM_IPV6,
 	.skip_why = "no route covers an IPv4 group on this link, so IPv4 needs IP_MULTICAST_IF "
 		    "first: see udp.connect.multicast_if_by_index_reaches_member",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ipv6(7); ip6_datagram_connect() in net/ipv6/datagram.c",
 		  "0, member receives" },

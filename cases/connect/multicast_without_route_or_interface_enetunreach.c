@@ -38,7 +38,7 @@ const struct rule rule = {
 	.families = FAM_IPV4 | FAM_MAPPED,
 	.skip_why = "every IPv6 link has an ff00::/8 route (addrconf_add_mroute()), so an IPv6 "
 		    "group always has a route",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__ip4_datagram_connect(); ip_route_output_key_hash_rcu()",
 		  "ENETUNREACH" },

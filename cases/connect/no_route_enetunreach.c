@@ -35,7 +35,7 @@ const struct rule rule = {
 	       "-ENETUNREACH when no route matches.  ip6_datagram_dst_update() does the same "
 	       "with ip6_dst_lookup_flow(), whose null route carries -ENETUNREACH.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip4_datagram_connect() in net/ipv4/datagram.c", "ENETUNREACH" },
 		{ "POSIX", "connect(): [ENETUNREACH] No route to the network is present",

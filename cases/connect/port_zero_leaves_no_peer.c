@@ -44,7 +44,7 @@ const struct rule rule = {
 	       "looking at its port and binds the socket as for any peer; inet_getname() "
 	       "(inet6_getname()) answers -ENOTCONN while the peer's port is 0.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_getname() in net/ipv4/af_inet.c", "0; getpeername ENOTCONN" },
 		{ "POSIX", "connect(): the peer address is set; nothing on port 0", "unspecified" },

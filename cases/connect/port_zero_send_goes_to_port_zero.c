@@ -49,7 +49,7 @@ const struct rule rule = {
 	       "inet_dport 0 included, without the port check it makes on a msg_name; the "
 	       "receiving host finds no socket on port 0 and counts Udp NoPorts.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_sendmsg() in net/ipv4/udp.c", "sent to port 0" },
 		{ "POSIX", "send(): to the peer set by connect()", "unspecified for port 0" },

@@ -36,7 +36,7 @@ const struct rule rule = {
 	       "inet_dport with the new peer's, port 0 included, and inet_getname() "
 	       "(inet6_getname()) answers -ENOTCONN while inet_dport is 0.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_getname() in net/ipv4/af_inet.c", "0; getpeername ENOTCONN" },
 		{ "POSIX", "connect(): a new peer replaces the old", "unspecified for port 0" },

@@ -32,7 +32,7 @@ const struct rule rule = {
 	       "reads sin6_scope_id only when the full 28 bytes were given.",
 	.families = FAM_IPV6 | FAM_MAPPED,
 	.skip_why = "an IPv4 socket takes a sockaddr_in, which has no older, shorter form",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "SIN6_LEN_RFC2133; __ip6_datagram_connect() in net/ipv6/datagram.c", "0" },
 		{ "POSIX", "connect(): [EINVAL] address_len not valid for the family; "

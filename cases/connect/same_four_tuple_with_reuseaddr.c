@@ -55,7 +55,7 @@ const struct rule rule = {
 	       "socket holds the same 4-tuple; the receive lookup returns the first of two "
 	       "equal matches, the newest at the head of its hash chain.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip4_datagram_connect(); __udp4_lib_lookup() in net/ipv4/udp.c",
 		  "both 0; the last gets the datagram" },

@@ -42,7 +42,7 @@ const struct rule rule = {
 	       "the route, fills in the source address and stores the peer in the socket; "
 	       "no code on that path transmits anything.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7); ip4_datagram_connect() in net/ipv4/datagram.c",
 		  "0, nothing sent" },

@@ -39,7 +39,7 @@ const struct rule rule = {
 	       "__ip6_datagram_connect() addr_len < SIN6_LEN_RFC2133 with -EINVAL, before "
 	       "reading the address.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "connect(2); __ip4_datagram_connect() in net/ipv4/datagram.c", "EINVAL" },
 		{ "POSIX", "connect(): [EINVAL] address_len is not a valid length", "EINVAL" },

@@ -43,7 +43,7 @@ const struct rule rule = {
 	       "destination into the source address or 127.0.0.1 and ip4_datagram_connect() "
 	       "stores that as the peer; ip6_datagram_connect() turns :: into ::1 itself.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__ip_route_output_key_hash(); __ip6_datagram_connect()",
 		  "peer 127.0.0.1 / ::1" },

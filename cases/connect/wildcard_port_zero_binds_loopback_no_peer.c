@@ -35,7 +35,7 @@ const struct rule rule = {
 	       "takes with an ephemeral port; inet_getname() answers -ENOTCONN because the "
 	       "peer's port is 0.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__ip_route_output_key_hash(); inet_getname()",
 		  "0; name loopback:ephemeral; getpeername ENOTCONN" },

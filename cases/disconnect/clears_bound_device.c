@@ -34,7 +34,7 @@ const struct rule rule = {
 	.why = "__udp_disconnect() sets sk_bound_dev_if to 0 along with the peer, whether the "
 	       "device came from SO_BINDTODEVICE or from a link-local peer's scope id.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp_disconnect() in net/ipv4/udp.c", "no device" },
 		{ "POSIX", "no SO_BINDTODEVICE", "not specified" },

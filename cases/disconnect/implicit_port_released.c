@@ -35,7 +35,7 @@ const struct rule rule = {
 	       "SOCK_BINDPORT_LOCK is set, which bind() sets only for a non-zero "
 	       "port; SOCK_BINDADDR_LOCK keeps the bound address.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp_disconnect() in net/ipv4/udp.c", "address kept, port 0" },
 		{ "POSIX", "connect(): resetting the peer says nothing of the local port",

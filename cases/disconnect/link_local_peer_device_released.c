@@ -35,7 +35,7 @@ const struct rule rule = {
 	.families = FAM_IPV6,
 	.skip_why = "Link-local scope ids belong to IPv6 addresses; IPv4 and mapped peers have "
 		    "no zone.",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__ip6_datagram_connect() in net/ipv6/datagram.c", "bound, then none" },
 		{ "POSIX", "no SO_BINDTODEVICE; RFC 3493 sin6_scope_id", "not specified" },

@@ -29,7 +29,7 @@ const struct rule rule = {
 	       "before any autobind; __udp_disconnect() resets the (already empty) "
 	       "peer and returns 0 whatever the socket's state.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "connect(2); __udp_disconnect() in net/ipv4/udp.c", "0, still unbound" },
 		{ "POSIX", "connect(): AF_UNSPEC resets the peer address", "0" },

@@ -46,7 +46,7 @@ const struct rule rule = {
 	       "bound address stays (SOCK_BINDADDR_LOCK), and inet_getname()/inet6_getname() "
 	       "always return the whole sockaddr_in/sockaddr_in6.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_getname() in net/ipv4/af_inet.c", "bound address, 16 / 28" },
 		{ "POSIX", "getsockname(): the address and its length", "bound address" },

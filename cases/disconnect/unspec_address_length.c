@@ -36,7 +36,7 @@ const struct rule rule = {
 	       "with EINVAL, then sends AF_UNSPEC to udp_disconnect() without "
 	       "reading any further byte.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_dgram_connect() in net/ipv4/af_inet.c", "2 → 0, 1 → EINVAL" },
 		{ "POSIX", "connect(): [EINVAL] invalid address_len; no minimum given",

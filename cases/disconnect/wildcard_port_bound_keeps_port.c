@@ -35,7 +35,7 @@ const struct rule rule = {
 	       "wildcard bind did not set SOCK_BINDADDR_LOCK, and keeps the port "
 	       "because the bind set SOCK_BINDPORT_LOCK.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp_disconnect() in net/ipv4/udp.c", "wildcard, port kept" },
 		{ "POSIX", "connect(): resetting the peer says nothing of the local address",

@@ -38,7 +38,7 @@ const struct rule rule = {
 	       "SOCK_BINDPORT_LOCK, so __udp_disconnect() resets the address and unhashes the "
 	       "socket with inet_sport 0, as if it had never been bound.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp_disconnect() in net/ipv4/udp.c", "wildcard, port 0" },
 		{ "POSIX", "connect(): resetting the peer says nothing of the local port",

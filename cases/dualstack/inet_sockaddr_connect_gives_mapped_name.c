@@ -34,7 +34,7 @@ const struct rule rule = {
 	       "chosen source as ::ffff:a.b.c.d; inet6_getname() reports the AF_INET6 view.",
 	.families = FAM_MAPPED,
 	.skip_why = "Only an AF_INET6 socket given an IPv4 peer has two views of its address.",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet6_getname() in net/ipv6/af_inet6.c", "::ffff:a.b.c.d, 28" },
 		{ "POSIX", "getsockname(); RFC 3493 §3.7", "::ffff:a.b.c.d" },

@@ -34,7 +34,7 @@ const struct rule rule = {
 	.families = FAM_MAPPED,
 	.skip_why = "It is about IPv4 addresses on an IPv6 socket; the IPv4 and IPv6 families "
 		    "have no IPv4 peer on an AF_INET6 socket.",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__ip6_datagram_connect() in net/ipv6/datagram.c", "EAFNOSUPPORT" },
 		{ "POSIX", "connect(): [EAFNOSUPPORT] the address family cannot be used", "EAFNOSUPPORT" },

@@ -33,7 +33,7 @@ const struct rule rule = {
 	.families = FAM_MAPPED,
 	.skip_why = "Only IPv4-mapped peers are affected by IPV6_V6ONLY; AF_INET sockets have no "
 		    "such option and native IPv6 peers are allowed.",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__ip6_datagram_connect() in net/ipv6/datagram.c", "ENETUNREACH" },
 		{ "POSIX", "IPV6_V6ONLY: the socket can be used for IPv6 communication only",

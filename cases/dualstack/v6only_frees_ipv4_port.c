@@ -39,7 +39,7 @@ const struct rule rule = {
 	       "where [::] covers 0.0.0.0 unless the IPv6 socket is IPv6-only.",
 	.families = FAM_MAPPED,
 	.skip_why = "It is about an AF_INET6 socket's IPv4 side; only the mapped family has one.",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_lib_lport_inuse() in net/ipv4/udp.c", "EADDRINUSE, then 0" },
 		{ "POSIX", "IPV6_V6ONLY; RFC 3493 §5.3", "EADDRINUSE, then 0" },

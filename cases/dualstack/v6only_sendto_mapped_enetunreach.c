@@ -34,7 +34,7 @@ const struct rule rule = {
 	       "-ENETUNREACH instead of handing it to udp_sendmsg().",
 	.families = FAM_MAPPED,
 	.skip_why = "Only IPv4-mapped destinations are affected by IPV6_V6ONLY.",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udpv6_sendmsg() in net/ipv6/udp.c", "ENETUNREACH" },
 		{ "POSIX", "IPV6_V6ONLY: IPv6 communication only", "an error" },

@@ -41,7 +41,7 @@ const struct rule rule = {
 	       "__skb_wait_for_more_packets() sees sk_err and the recv() returns "
 	       "it through sock_error().",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) ERROR HANDLING; __skb_wait_for_more_packets()",
 		  "ECONNREFUSED" },

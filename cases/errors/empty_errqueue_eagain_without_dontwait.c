@@ -32,7 +32,7 @@ const struct rule rule = {
 	       "sock_dequeue_err_skb() and returns -EAGAIN when there is nothing; it "
 	       "never sleeps.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip_recv_error() in net/ipv4/ip_sockglue.c", "EAGAIN at once" },
 		{ "POSIX", "no error queue", "not specified" },

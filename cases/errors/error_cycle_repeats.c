@@ -38,7 +38,7 @@ const struct rule rule = {
 	       "sock_error() clears it when it is reported; nothing else about the "
 	       "socket changes.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) ERROR HANDLING; sock_error() in include/net/sock.h",
 		  "send ok, ECONNREFUSED, three times" },

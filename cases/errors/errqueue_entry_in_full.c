@@ -48,7 +48,7 @@ const struct rule rule = {
 	       "IP_RECVERR (IPV6_RECVERR) cmsg and sets MSG_ERRQUEUE; "
 	       "sock_dequeue_err_skb() clears sk_err when no ICMP error is left.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip(7) IP_RECVERR; ip_recv_error() in net/ipv4/ip_sockglue.c",
 		  "4, \"ping\", the server, MSG_ERRQUEUE, 1 cmsg; SO_ERROR 0" },

@@ -53,7 +53,7 @@ const struct rule rule = {
 	.why = "sock_dequeue_err_skb() unlinks the head and sets sk_err to the next "
 	       "entry's ee_errno when that is an ICMP error, or to 0 when none is left.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "sock_dequeue_err_skb() in net/core/skbuff.c",
 		  "\"first\" then ECONNREFUSED pending; \"second\" then 0" },

@@ -40,7 +40,7 @@ const struct rule rule = {
 	       "alone via ip_recv_error() (ipv6_recv_error()); sk_receive_queue is not "
 	       "looked at.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_recvmsg() in net/ipv4/udp.c", "EAGAIN, then \"data\"" },
 		{ "POSIX", "no error queue", "not specified" },

@@ -40,7 +40,7 @@ const struct rule rule = {
 	       "MSG_TRUNC when the payload was longer, always adds the RECVERR cmsg, "
 	       "and has dequeued the skb already.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip_recv_error() in net/ipv4/ip_sockglue.c",
 		  "\"a \", MSG_ERRQUEUE|MSG_TRUNC, ECONNREFUSED; then EAGAIN" },

@@ -41,7 +41,7 @@ const struct rule rule = {
 	.families = FAM_IPV6,
 	.skip_why = "native IPv6 only: IPv4 has no other option, mapped is "
 		    "udp.errors.mapped_needs_ip_recverr",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp6_lib_err() in net/ipv6/udp.c", "queue empty (EAGAIN); ECONNREFUSED" },
 		{ "POSIX", "no IP_RECVERR", "not specified" },

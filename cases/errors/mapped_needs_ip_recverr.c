@@ -46,7 +46,7 @@ const struct rule rule = {
 	       "IPV6_RECVERR sets RECVERR6, which only __udp6_lib_err() reads.",
 	.families = FAM_MAPPED,
 	.skip_why = "only an AF_INET6 socket with an IPv4 peer has two RECVERR options to choose from",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp4_lib_err() in net/ipv4/udp.c",
 		  "queued with IP_RECVERR only" },

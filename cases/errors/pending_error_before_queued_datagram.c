@@ -51,7 +51,7 @@ const struct rule rule = {
 	.why = "__skb_recv_udp() takes sock_error() before it dequeues anything, so a "
 	       "pending sk_err wins over a queued skb whatever their order of arrival.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__skb_recv_udp() in net/ipv4/udp.c",
 		  "ECONNREFUSED, then \"queued first\"" },

@@ -35,7 +35,7 @@ const struct rule rule = {
 	       "__skb_recv_udp() returns it through sock_error(), which reads and "
 	       "clears sk_err in one exchange, so only one call sees it.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) ERROR HANDLING; sock_error() in include/net/sock.h",
 		  "ECONNREFUSED, then EAGAIN" },

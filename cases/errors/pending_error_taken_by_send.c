@@ -45,7 +45,7 @@ const struct rule rule = {
 	       "sock_error() first, which takes and clears the sk_err that "
 	       "__udp4_lib_err() (__udp6_lib_err()) stored.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) ERROR HANDLING; sock_alloc_send_pskb() in net/core/sock.c",
 		  "ECONNREFUSED, then SO_ERROR 0" },

@@ -37,7 +37,7 @@ const struct rule rule = {
 	       "set, EPOLLIN only while the receive queue holds a datagram; it "
 	       "reads sk_err without clearing it.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "poll(2); datagram_poll() in net/core/datagram.c", "POLLERR" },
 		{ "POSIX", "poll(): POLLERR \"an error has occurred\", always reported",

@@ -40,7 +40,7 @@ const struct rule rule = {
 	.why = "datagram_poll() sets EPOLLERR while sk_err is set or sk_error_queue is "
 	       "not empty; recv() clears sk_err only, ip_recv_error() dequeues the entry.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "datagram_poll() in net/core/datagram.c",
 		  "POLLOUT|POLLERR, EAGAIN; after MSG_ERRQUEUE POLLOUT" },

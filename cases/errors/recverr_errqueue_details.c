@@ -46,7 +46,7 @@ const struct rule rule = {
 	       "control message carrying the ICMP header fields and the source of "
 	       "the ICMP as offender.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip(7) IP_RECVERR; ip_recv_error(), ipv6_recv_error()",
 		  "ECONNREFUSED, ICMP 3/3 (ICMPv6 1/4), offender = server" },

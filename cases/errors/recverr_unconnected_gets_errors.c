@@ -43,7 +43,7 @@ const struct rule rule = {
 	       "unconnected socket when RECVERR is off; with it set, it queues the "
 	       "error with ip_icmp_error() (ipv6_icmp_error()) and stores sk_err.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip(7) IP_RECVERR; __udp4_lib_err()", "ECONNREFUSED + queued error" },
 		{ "POSIX", "no IP_RECVERR", "not specified" },

@@ -35,7 +35,7 @@ const struct rule rule = {
 	       "__skb_recv_udp() returns sock_error(); with no datagram received yet "
 	       "that error is recvmmsg()'s answer.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "do_recvmmsg() in net/socket.c", "ECONNREFUSED, then SO_ERROR 0" },
 		{ "POSIX", "no recvmmsg()", "not specified" },

@@ -47,7 +47,7 @@ const struct rule rule = {
 	       "records the error in sk_err only when the socket is in "
 	       "TCP_ESTABLISHED, i.e. connected; otherwise it drops it.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) ERROR HANDLING; __udp4_lib_err()", "ECONNREFUSED only when connected" },
 		{ "POSIX", "send()/recv(): [ECONNREFUSED] may be reported, no rule on which socket",

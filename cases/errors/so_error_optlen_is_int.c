@@ -36,7 +36,7 @@ const struct rule rule = {
 	.why = "sk_getsockopt() answers SO_ERROR in v.val with lv = sizeof(int) and "
 	       "shortens len to lv before copying it back.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "sk_getsockopt() in net/core/sock.c", "ECONNREFUSED, optlen 4" },
 		{ "POSIX", "getsockopt(): option_len is set to the actual length", "optlen 4" },

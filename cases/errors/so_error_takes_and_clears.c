@@ -36,7 +36,7 @@ const struct rule rule = {
 	.why = "sk_getsockopt() answers SO_ERROR with sock_error(), the same "
 	       "read-and-clear exchange of sk_err that recv() and send() use.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "socket(7) SO_ERROR; sk_getsockopt() in net/core/sock.c",
 		  "ECONNREFUSED, then 0" },

@@ -53,7 +53,7 @@ const struct rule rule = {
 	.why = "sk_err stays set until a call takes it; __skb_recv_udp() takes "
 	       "sock_error() before it dequeues, however long the reply has waited.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__skb_recv_udp() in net/ipv4/udp.c", "ECONNREFUSED, then \"late reply\"" },
 		{ "POSIX", "recv(): [ECONNREFUSED]", "not specified" },

@@ -53,7 +53,7 @@ const struct rule rule = {
 	       "for a connected socket, so sk_err stays 0, sk_error_report() is never "
 	       "called and __skb_recv_udp() sleeps on.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp4_lib_err() in net/ipv4/udp.c", "not woken; returns \"reply\"" },
 		{ "POSIX", "not specified", "not specified" },

@@ -48,7 +48,7 @@ const struct rule rule = {
 	       "bound address is set and differs from the datagram's destination, so the "
 	       "datagram finds no socket.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "compute_score() in net/ipv4/udp.c", "not delivered, NoPorts + 1" },
 		{ "POSIX", "bind(): the local address", "not delivered" },

@@ -73,7 +73,7 @@ const struct rule rule = {
 	       "at connect()), before that by compute_score() in the slot of the address "
 	       "connect() gave it (udp_lib_rehash() for a wildcard-bound socket).",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7); __udp4_lib_lookup() in net/ipv4/udp.c",
 		  "each socket gets its own peer's" },

@@ -36,7 +36,7 @@ const struct rule rule = {
 	       "caller asks for it; connect() changes which datagrams arrive, not how "
 	       "they are read.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "recvfrom(2); udp_recvmsg() in net/ipv4/udp.c", "the peer's address" },
 		{ "POSIX", "recvfrom(): address stores the sending address", "the peer's address" },

@@ -55,7 +55,7 @@ const struct rule rule = {
 	       "address it uses that address's device instead (__ip_dev_find()).",
 	.families = FAM_IPV4 | FAM_MAPPED,
 	.skip_why = "an IPv6 link always routes ff00::/8, so an IPv6 group is never unrouted",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "ip_route_output_key_hash_rcu() in net/ipv4/route.c",
 		  "ENETUNREACH; sent when bound" },

@@ -35,7 +35,7 @@ const struct rule rule = {
 	.why = "__udp_enqueue_schedule_skb() queues the skb and calls sk_data_ready(), "
 	       "which wakes the task sleeping in __skb_wait_for_more_packets().",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__skb_wait_for_more_packets() in net/core/datagram.c", "\"wake up\"" },
 		{ "POSIX", "recv(): blocks until a message arrives", "the datagram" },

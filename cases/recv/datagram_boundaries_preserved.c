@@ -47,7 +47,7 @@ const struct rule rule = {
 	.why = "__skb_recv_udp() dequeues one skb per call and udp_recvmsg() copies from "
 	       "that skb only.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7): all receive operations return only one packet",
 		  "\"one\", \"two\", \"three\"" },

@@ -52,7 +52,7 @@ const struct rule rule = {
 	       "the length of the skb at the head of the reader queue, or 0 if it is "
 	       "empty.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) FIONREAD; udp_ioctl() in net/ipv4/udp.c", "0, 14, then 3" },
 		{ "POSIX", "FIONREAD is not in POSIX sockets", "not specified" },

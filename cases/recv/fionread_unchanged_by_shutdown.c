@@ -51,7 +51,7 @@ const struct rule rule = {
 	.why = "inet_shutdown() only sets sk_shutdown for UDP; first_packet_length() and "
 	       "__skb_recv_udp() find the queued skb as before.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_shutdown(); udp_ioctl() in net/ipv4/udp.c", "6, 6, 6; \"queued\"" },
 		{ "POSIX", "shutdown(): SHUT_RD disables further receive operations",

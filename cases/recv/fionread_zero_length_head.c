@@ -48,7 +48,7 @@ const struct rule rule = {
 	       "empty datagram, and udp_ioctl() answers max(0, that); udp_poll() "
 	       "reports POLLIN because the queue is not empty.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) FIONREAD; first_packet_length() in net/ipv4/udp.c",
 		  "POLLIN, 0, an empty datagram, then 6" },

@@ -42,7 +42,7 @@ const struct rule rule = {
 	.why = "udp_recvmsg() (udpv6_recvmsg()) returns ulen, the datagram's length, "
 	       "instead of the bytes copied when the caller passed MSG_TRUNC.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "recv(2) MSG_TRUNC; udp_recvmsg() in net/ipv4/udp.c", "16, \"sixt\", MSG_TRUNC" },
 		{ "POSIX", "recv(): MSG_TRUNC is not an input flag", "not specified" },

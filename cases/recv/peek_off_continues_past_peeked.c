@@ -58,7 +58,7 @@ const struct rule rule = {
 	       "copied; __skb_try_recv_from_queue() skips datagrams the offset has passed; "
 	       "a read consumes from the head and sk_peek_offset_bwd() subtracts its length.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "socket(7) SO_PEEK_OFF; udp_recvmsg()",
 		  "-1; \"abc\", \"def\", \"xyz\"; 9; \"abcdef\"; 3" },

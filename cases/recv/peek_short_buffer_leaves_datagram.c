@@ -46,7 +46,7 @@ const struct rule rule = {
 	       "skb_consume_udp() does not free it (fixed for short buffers by "
 	       "197c949e7798).",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "recv(2) MSG_PEEK; udp_recvmsg() in net/ipv4/udp.c",
 		  "\"peek\" MSG_TRUNC twice, then \"peek at me\"" },

@@ -43,7 +43,7 @@ const struct rule rule = {
 	.why = "udp_recvmsg() returns ulen for MSG_TRUNC whatever it copied, sets MSG_TRUNC "
 	       "since the datagram did not fit, and with MSG_PEEK the skb stays queued.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "recv(2) MSG_TRUNC, MSG_PEEK; udp_recvmsg()",
 		  "14, \"h\", MSG_TRUNC, then the whole datagram" },

@@ -46,7 +46,7 @@ const struct rule rule = {
 	.why = "read() on a socket is sock_read_iter(), which calls the protocol's "
 	       "recvmsg (udp_recvmsg(), udpv6_recvmsg()) with no flags and no name.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "sock_read_iter() in net/socket.c", "\"first\", then \"second\"" },
 		{ "POSIX", "read(): on a socket, equivalent to recv() with no flags",

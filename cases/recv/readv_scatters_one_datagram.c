@@ -47,7 +47,7 @@ const struct rule rule = {
 	.why = "udp_recvmsg() copies one skb into the iov_iter built from the iovecs "
 	       "(skb_copy_datagram_msg()); the next skb is the next call's.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_recvmsg() in net/ipv4/udp.c", "\"scat\" + \"tered\" = 9, then \"next\"" },
 		{ "POSIX", "readv(): scatters the input data into the buffers", "one datagram per call" },

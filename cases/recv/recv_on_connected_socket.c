@@ -47,7 +47,7 @@ const struct rule rule = {
 	.why = "recv() is recvfrom() with no address: __sys_recvfrom() calls the protocol's "
 	       "recvmsg (udp_recvmsg(), udpv6_recvmsg()) with msg_name NULL.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__sys_recvfrom() in net/socket.c", "\"first\", then \"second\"" },
 		{ "POSIX", "recv(): one message per call on a message-based socket",

@@ -36,7 +36,7 @@ const struct rule rule = {
 	.why = "move_addr_to_user() copies min(room, klen) bytes of the sockaddr that "
 	       "udp_recvmsg() (udpv6_recvmsg()) filled, and stores klen in *addrlen.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "move_addr_to_user() in net/socket.c", "family and port; addrlen 16 (28)" },
 		{ "POSIX", "recvfrom(): the stored address shall be truncated", "truncated" },

@@ -74,7 +74,7 @@ const struct rule rule = {
 	       "__skb_wait_for_more_packets() until a datagram is queued; the peer's "
 	       "port unreachable was held back by inet_peer_xrlim_allow().",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__skb_recv_udp() in net/ipv4/udp.c", "recv() returns \"pong\"" },
 		{ "POSIX", "recv(): blocks until a message arrives", "blocks" },

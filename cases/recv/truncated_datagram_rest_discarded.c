@@ -44,7 +44,7 @@ const struct rule rule = {
 	       "MSG_TRUNC when the datagram was longer, and skb_consume_udp() frees the "
 	       "whole skb: nothing of it stays queued.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7); udp_recvmsg() in net/ipv4/udp.c", "\"long\", MSG_TRUNC, then \"next\"" },
 		{ "POSIX", "recvmsg(): MSG_TRUNC; recv(): excess bytes shall be discarded",

@@ -42,7 +42,7 @@ const struct rule rule = {
 	.why = "MSG_WAITALL is read by the stream protocols (tcp_recvmsg()); "
 	       "udp_recvmsg() returns after one skb whatever the flags.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_recvmsg() in net/ipv4/udp.c", "\"short\", msg_flags 0" },
 		{ "POSIX", "recv(): MSG_WAITALL is for SOCK_STREAM; one message per call",

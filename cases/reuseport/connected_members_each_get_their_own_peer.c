@@ -71,7 +71,7 @@ const struct rule rule = {
 	       "address's slot, where compute_score() ranks the matching connected member "
 	       "first and udp4_lib_lookup2() re-scores the group's choice (v6.6).",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "socket(7) SO_REUSEPORT; __udp4_lib_lookup() in net/ipv4/udp.c",
 		  "each member gets its own peer's" },

@@ -46,7 +46,7 @@ const struct rule rule = {
 	       "from the socket (inet_daddr/inet_dport, sk_v6_daddr) because it is in "
 	       "TCP_ESTABLISHED.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "connect(2); udp_sendmsg() in net/ipv4/udp.c", "all four reach the peer" },
 		{ "POSIX", "connect(): the peer is where datagrams are sent on subsequent send()",

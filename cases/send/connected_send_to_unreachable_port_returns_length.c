@@ -34,7 +34,7 @@ const struct rule rule = {
 	       "later by __udp4_lib_err() (__udp6_lib_err()), which only sets sk_err for "
 	       "the next call to take.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) ERROR HANDLING; udp_sendmsg() in net/ipv4/udp.c",
 		  "length, then ECONNREFUSED later" },

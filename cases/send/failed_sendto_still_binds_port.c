@@ -36,7 +36,7 @@ const struct rule rule = {
 	       "before udp_sendmsg() (udpv6_sendmsg()) refuses port 0 or fails the route "
 	       "lookup; the failure undoes nothing.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_send_prepare() in net/ipv4/af_inet.c",
 		  "error; bound to wildcard:ephemeral" },

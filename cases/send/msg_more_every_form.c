@@ -43,7 +43,7 @@ const struct rule rule = {
 	       "call and appends the following calls' data to the pending frames until one "
 	       "without MSG_MORE pushes them out.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) MSG_MORE; udp_sendmsg() in net/ipv4/udp.c", "one datagram each" },
 		{ "POSIX", "no MSG_MORE", "not specified" },

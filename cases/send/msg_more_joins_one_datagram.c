@@ -39,7 +39,7 @@ const struct rule rule = {
 	       "appended with ip_append_data() to the socket's pending frames, and the first "
 	       "call without the flag appends its own and calls udp_push_pending_frames().",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) MSG_MORE; udp_sendmsg() in net/ipv4/udp.c", "one datagram" },
 		{ "POSIX", "no MSG_MORE", "not specified" },

@@ -40,7 +40,7 @@ const struct rule rule = {
 	.why = "udp_sendmsg() (udpv6_sendmsg()) refuses MSG_OOB with -EOPNOTSUPP before "
 	       "anything else, as BSD does.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_sendmsg() in net/ipv4/udp.c", "EOPNOTSUPP" },
 		{ "POSIX", "send(): [EOPNOTSUPP] a flag is not supported for the socket type",

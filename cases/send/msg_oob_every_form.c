@@ -42,7 +42,7 @@ const struct rule rule = {
 	.why = "sendto() and sendmsg() reach udp_sendmsg() like send(), and it refuses MSG_OOB "
 	       "with -EOPNOTSUPP first; udpv6_sendmsg() has no such check.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_sendmsg() in net/ipv4/udp.c", "EOPNOTSUPP" },
 		{ "POSIX", "sendto(), sendmsg(): [EOPNOTSUPP]", "EOPNOTSUPP" },

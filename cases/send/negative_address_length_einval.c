@@ -40,7 +40,7 @@ const struct rule rule = {
 	       "__copy_msghdr() (sendmsg()) refuse a negative one with -EINVAL before any "
 	       "protocol code runs.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "move_addr_to_kernel(), __copy_msghdr() in net/socket.c", "EINVAL" },
 		{ "POSIX", "sendto(): [EINVAL] dest_len not a valid length", "EINVAL" },

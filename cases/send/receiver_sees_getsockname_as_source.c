@@ -41,7 +41,7 @@ const struct rule rule = {
 	       "autobind fixed inet_sport; udp_sendmsg() builds the header from those "
 	       "same fields, and getsockname() reads them.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "getsockname(2); ip4_datagram_connect() in net/ipv4/datagram.c",
 		  "source == getsockname()" },

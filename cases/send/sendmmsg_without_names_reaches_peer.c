@@ -39,7 +39,7 @@ const struct rule rule = {
 	       "udp_sendmsg() (udpv6_sendmsg()) with msg_name NULL and goes to the stored "
 	       "peer; the count of messages sent is returned.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "sendmmsg(2); __sys_sendmmsg() in net/socket.c",
 		  "3; three datagrams in order" },

@@ -39,7 +39,7 @@ const struct rule rule = {
 	       "iov_iter spans every iovec; with msg_name NULL the destination is the stored "
 	       "peer, and one call makes one datagram.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "sendmsg(2); udp_sendmsg() in net/ipv4/udp.c", "one datagram" },
 		{ "POSIX", "sendmsg(): the message is sent as a single message", "one datagram" },

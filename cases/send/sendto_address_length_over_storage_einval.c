@@ -36,7 +36,7 @@ const struct rule rule = {
 	.why = "__sys_sendto() copies the address with move_addr_to_kernel(), which refuses a "
 	       "length over sizeof(struct sockaddr_storage) with -EINVAL.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "move_addr_to_kernel() in net/socket.c", "EINVAL" },
 		{ "POSIX", "sendto(): [EINVAL] dest_len not a valid length", "EINVAL" },

@@ -38,7 +38,7 @@ const struct rule rule = {
 	       "wildcard, and udp_sendmsg() takes the source address from the route for each "
 	       "datagram.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_send_prepare() in net/ipv4/af_inet.c", "wildcard:ephemeral" },
 		{ "POSIX", "sendto(): an unbound socket may be bound first", "bound" },

@@ -39,7 +39,7 @@ const struct rule rule = {
 	.why = "udp_sendmsg() (udpv6_sendmsg()) looks the route up inside the call and "
 	       "returns the lookup's -ENETUNREACH; sk_err is not touched.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_sendmsg() in net/ipv4/udp.c", "ENETUNREACH, then sent" },
 		{ "POSIX", "sendto(): [ENETUNREACH]", "ENETUNREACH" },

@@ -36,7 +36,7 @@ const struct rule rule = {
 	.why = "__sys_sendto() reads addr_len only when addr is not NULL; without a msg_name "
 	       "udp_sendmsg() (udpv6_sendmsg()) sends to the stored peer.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__sys_sendto() in net/socket.c", "sent to the peer" },
 		{ "POSIX", "sendto(): dest_addr ignored on a connected socket", "sent to the peer" },

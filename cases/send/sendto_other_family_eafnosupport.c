@@ -46,7 +46,7 @@ const struct rule rule = {
 	.families = FAM_IPV4,
 	.skip_why = "an AF_INET6 UDP socket refuses a sockaddr_in destination as too short "
 		    "(EINVAL), udp.send.sendto_short_address_einval",
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_sendmsg() in net/ipv4/udp.c", "EAFNOSUPPORT" },
 		{ "POSIX", "sendto(): [EAFNOSUPPORT] address not usable with this socket",

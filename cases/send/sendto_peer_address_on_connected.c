@@ -38,7 +38,7 @@ const struct rule rule = {
 	       "given); IPv6 finds the address equal to sk_v6_daddr and keeps the "
 	       "socket's cached route (ip6_sk_dst_check()); see docs/cost.md.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_sendmsg() in net/ipv4/udp.c", "sent" },
 		{ "POSIX", "sendto(): sent to dest_addr, or [EISCONN]", "sent or EISCONN" },

@@ -41,7 +41,7 @@ const struct rule rule = {
 	       "udp_sendmsg() (udpv6_sendmsg()) is reached and returns -EAGAIN when "
 	       "inet_autobind() finds no free port.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_send_prepare() in net/ipv4/af_inet.c", "EAGAIN, nothing sent" },
 		{ "POSIX", "sendto(): no error names an exhausted range", "unspecified" },

@@ -38,7 +38,7 @@ const struct rule rule = {
 	       "included, and udp_sendmsg() (udpv6_sendmsg()) returns -EINVAL for a msg_name "
 	       "shorter than the family's sockaddr before looking at the peer.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__sys_sendto() in net/socket.c; udp_sendmsg()", "EINVAL" },
 		{ "POSIX", "sendto(): [EINVAL] dest_len not valid; or ignored when connected",

@@ -42,7 +42,7 @@ const struct rule rule = {
 	       "flag is set; udp_lib_setsockopt() clearing UDP_CORK calls "
 	       "push_pending_frames(), which sends them as one datagram.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp(7) UDP_CORK; udp_lib_setsockopt() in net/ipv4/udp.c",
 		  "one datagram at uncork" },

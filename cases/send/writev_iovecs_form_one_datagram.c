@@ -38,7 +38,7 @@ const struct rule rule = {
 	       "(udpv6_sendmsg()), which copies them all into a single datagram addressed "
 	       "to the stored peer.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "sock_write_iter() in net/socket.c; udp_sendmsg()", "one datagram" },
 		{ "POSIX", "writev(): gathers the buffers into one output", "one datagram" },

@@ -47,7 +47,7 @@ const struct rule rule = {
 	       "len 0, and udp_recvmsg() dequeues it like any other, returning its 0 bytes "
 	       "and its source.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "udp_sendmsg(), udp_recvmsg() in net/ipv4/udp.c", "0 sent, 0 received" },
 		{ "POSIX", "recvfrom(): a zero-length message returns 0", "0 sent, 0 received" },

@@ -33,7 +33,7 @@ const struct rule rule = {
 	       "__skb_wait_for_more_packets() then finds RCV_SHUTDOWN and the receive ends "
 	       "with 0 bytes and no error.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_shutdown() in net/ipv4/af_inet.c", "0" },
 		{ "POSIX", "shutdown(): SHUT_RD disables further receive operations",

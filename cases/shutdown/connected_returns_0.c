@@ -34,7 +34,7 @@ const struct rule rule = {
 	.why = "connect() leaves a UDP socket in TCP_ESTABLISHED; inet_shutdown() then sets "
 	       "the direction in sk_shutdown and returns 0 (UDP has no shutdown of its own).",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_shutdown() in net/ipv4/af_inet.c", "0" },
 		{ "POSIX", "shutdown(): shuts down part of a connection", "0" },

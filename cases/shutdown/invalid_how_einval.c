@@ -36,7 +36,7 @@ const struct rule rule = {
 	.why = "inet_shutdown() maps how 0..2 to the bits RCV_SHUTDOWN/SEND_SHUTDOWN and returns "
 	       "-EINVAL for anything else before it takes the socket lock.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_shutdown() in net/ipv4/af_inet.c", "EINVAL" },
 		{ "POSIX", "shutdown(): [EINVAL] the how argument is invalid", "EINVAL" },

@@ -39,7 +39,7 @@ const struct rule rule = {
 	.why = "inet_shutdown() sets RCV_SHUTDOWN and nothing else; __skb_recv_udp() returns a "
 	       "queued datagram before it looks at the shutdown, which only ends a wait.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__skb_recv_udp() in net/ipv4/udp.c", "queued datagram, then 0" },
 		{ "POSIX", "shutdown(): SHUT_RD disables further receive operations",

@@ -32,7 +32,7 @@ const struct rule rule = {
 	.why = "datagram_poll() reports EPOLLRDHUP and EPOLLIN for RCV_SHUTDOWN, EPOLLHUP only "
 	       "when both directions are shut down.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "datagram_poll() in net/core/datagram.c", "POLLIN|POLLRDHUP" },
 		{ "POSIX", "poll(): POLLIN when a read would not block", "POLLIN" },

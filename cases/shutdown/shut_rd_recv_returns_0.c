@@ -32,7 +32,7 @@ const struct rule rule = {
 	.why = "__skb_recv_udp() waits in __skb_wait_for_more_packets(), which returns at once "
 	       "with no error when sk_shutdown has RCV_SHUTDOWN, so udp_recvmsg() returns 0.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__skb_wait_for_more_packets() in net/core/datagram.c", "0" },
 		{ "POSIX", "shutdown(): SHUT_RD disables further receive operations",

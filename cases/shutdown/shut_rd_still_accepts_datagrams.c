@@ -40,7 +40,7 @@ const struct rule rule = {
 	.why = "shutdown() only sets RCV_SHUTDOWN in sk_shutdown, and nothing on the UDP receive "
 	       "path (udp_queue_rcv_one_skb(), __udp_enqueue_schedule_skb()) reads it.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp_enqueue_schedule_skb() in net/ipv4/udp.c", "delivered" },
 		{ "POSIX", "shutdown(): SHUT_RD disables further receive operations", "not delivered" },

@@ -33,7 +33,7 @@ const struct rule rule = {
 	.why = "datagram_poll() adds EPOLLHUP when sk_shutdown is SHUTDOWN_MASK, EPOLLRDHUP and "
 	       "EPOLLIN for the read side, and EPOLLOUT from the free send buffer alone.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "datagram_poll() in net/core/datagram.c", "POLLIN|POLLOUT|POLLRDHUP|POLLHUP" },
 		{ "POSIX", "poll(): POLLHUP when the device or socket is disconnected", "POLLHUP" },

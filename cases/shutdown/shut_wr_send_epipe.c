@@ -36,7 +36,7 @@ const struct rule rule = {
 	.why = "shutdown() sets SEND_SHUTDOWN; the first buffer udp_sendmsg() asks for "
 	       "(sock_alloc_send_pskb()) is refused with -EPIPE.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "sock_alloc_send_pskb() in net/core/sock.c", "EPIPE" },
 		{ "POSIX", "send(): [EPIPE] the socket is shut down for writing", "EPIPE" },

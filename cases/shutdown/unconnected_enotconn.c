@@ -37,7 +37,7 @@ const struct rule rule = {
 	.why = "An unconnected UDP socket is in TCP_CLOSE, and inet_shutdown() answers "
 	       "-ENOTCONN for that state.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_shutdown() in net/ipv4/af_inet.c", "ENOTCONN" },
 		{ "POSIX", "shutdown(): [ENOTCONN] the socket is not connected", "ENOTCONN" },

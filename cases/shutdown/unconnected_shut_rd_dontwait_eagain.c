@@ -35,7 +35,7 @@ const struct rule rule = {
 	       "__skb_wait_for_more_packets(), where RCV_SHUTDOWN would turn the empty queue "
 	       "into end of file, and returns -EAGAIN.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__skb_recv_udp() in net/ipv4/udp.c", "EAGAIN" },
 		{ "POSIX", "recvfrom(): [EAGAIN] no data and O_NONBLOCK/MSG_DONTWAIT", "EAGAIN" },

@@ -34,7 +34,7 @@ const struct rule rule = {
 	       "RCV_SHUTDOWN anyway, which ends every later wait in "
 	       "__skb_wait_for_more_packets().",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_shutdown() in net/ipv4/af_inet.c", "ENOTCONN, then recv 0" },
 		{ "POSIX", "shutdown(): [ENOTCONN]; a failed call has no effect",

@@ -34,7 +34,7 @@ const struct rule rule = {
 	.why = "inet_shutdown() sets sk_shutdown before it returns -ENOTCONN for TCP_CLOSE, on "
 	       "purpose, so that datagram_poll() reports EPOLLHUP to pollers of the socket.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_shutdown() in net/ipv4/af_inet.c", "ENOTCONN, then POLLIN|POLLHUP" },
 		{ "POSIX", "shutdown(): [ENOTCONN]; a failed call has no effect",

@@ -36,7 +36,7 @@ const struct rule rule = {
 	.why = "inet_shutdown() answers -ENOTCONN for TCP_CLOSE but sets SEND_SHUTDOWN anyway; "
 	       "udp_sendmsg()'s buffer allocation (sock_alloc_send_pskb()) refuses it with -EPIPE.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "inet_shutdown() in net/ipv4/af_inet.c", "ENOTCONN, then EPIPE" },
 		{ "POSIX", "shutdown(): [ENOTCONN]; a failed call has no effect",

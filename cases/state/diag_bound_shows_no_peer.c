@@ -32,7 +32,7 @@ const struct rule rule = {
 	.why = "An unconnected socket has no peer and stays in TCP_CLOSE; inet_sk_diag_fill() "
 	       "reports both.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "sock_diag(7); inet_sk_diag_fill() in net/ipv4/inet_diag.c",
 		  "zero destination, CLOSE" },

@@ -36,7 +36,7 @@ const struct rule rule = {
 	.why = "inet_sk_diag_fill() copies the socket's local and remote address and sk_state, "
 	       "which connect() set to TCP_ESTABLISHED, into the inet_diag_msg.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "sock_diag(7); inet_sk_diag_fill() in net/ipv4/inet_diag.c",
 		  "local, peer, ESTABLISHED" },

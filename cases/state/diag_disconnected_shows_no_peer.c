@@ -37,7 +37,7 @@ const struct rule rule = {
 	.why = "__udp_disconnect() clears the peer and sets TCP_CLOSE; inet_sk_diag_fill() "
 	       "reports those fields.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp_disconnect() in net/ipv4/udp.c", "zero destination, CLOSE" },
 		{ "POSIX", "no sock_diag", "not specified" },

@@ -33,7 +33,7 @@ const struct rule rule = {
 	.why = "An unconnected socket has no inet_daddr/inet_dport (sk_v6_daddr) and stays in "
 	       "TCP_CLOSE, the state sock_init_data() gives it; udp4_format_sock() prints both.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "proc_net(5); udp4_format_sock() in net/ipv4/udp.c", "zero remote, 07" },
 		{ "POSIX", "no /proc", "not specified" },

@@ -38,7 +38,7 @@ const struct rule rule = {
 	       "inet_rcv_saddr, the peer connect() stored and sk_state, which connect() set to "
 	       "TCP_ESTABLISHED.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "proc_net(5); udp4_format_sock() in net/ipv4/udp.c",
 		  "local, peer, 01" },

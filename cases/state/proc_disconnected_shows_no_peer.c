@@ -41,7 +41,7 @@ const struct rule rule = {
 	.why = "__udp_disconnect() clears the peer and sets TCP_CLOSE, and the /proc line is "
 	       "printed from those fields.",
 	.families = FAM_ALL,
-	.topology = TOPO_LINK,
+	.topology = TOPO_PAIR,
 	.outcomes = {
 		{ "Linux", "__udp_disconnect() in net/ipv4/udp.c", "zero remote, 07" },
 		{ "POSIX", "no /proc", "not specified" },
