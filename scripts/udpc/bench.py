@@ -47,23 +47,34 @@ def rules_index(build):
     return [(row[0], os.path.join(build, row[1])) for row in rows if row and row[0]]
 
 
-def floor_dir(work, count, jobs):
-    """A bats folder of `count` trivial @tests: what bats costs by itself."""
+def floor_dir(work, count):
+    """A bats file of `count` trivial @tests, run the way scripts/suite runs
+    bats (one file, one bats process, TAP): what bats costs by itself."""
     folder = os.path.join(work, "floor")
     os.makedirs(folder, exist_ok=True)
-    per_file = max(1, count // 8)
-    for n in range(0, count, per_file):
-        with open(os.path.join(folder, f"t{n}.bats"), "w", encoding="utf-8") as f:
-            f.write("".join(f"@test 'trivial {i}' {{\n\t:\n}}\n" for i in range(n, min(count, n + per_file))))
-    return ["bats", "--jobs", str(jobs), folder] if jobs > 1 else ["bats", folder]
+    with open(os.path.join(folder, "floor.bats"), "w", encoding="utf-8") as f:
+        f.write("".join(f"@test 'trivial {i}' {{\n\t:\n}}\n" for i in range(count)))
+    return ["bats", "--formatter", "tap", folder]
 
 
-def probes_alone(index, work):
-    """Each probe by itself, one after the other: their summed CPU and wall."""
+def system_busy_s():
+    """CPU seconds the whole machine has spent busy (/proc/stat): with a
+    probe's own, the kernel threads' work its namespaces cause (teardown,
+    link events, RCU callbacks), which no rusage counts."""
+    with open("/proc/stat", encoding="ascii") as f:
+        fields = [int(v) for v in f.readline().split()[1:8]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def probes_alone(index, work, system):
+    """Each probe by itself, one after the other: their summed CPU and wall;
+    what the machine spent meanwhile is appended to `system`."""
     wall = cpu = 0.0
+    busy = system_busy_s()
     for rule_id, probe in index:
         w, c, _ = timed([probe, "--json", os.path.join(work, "alone.jsonl")])
         wall, cpu = wall + w, cpu + c
+    system.append(round(system_busy_s() - busy, 3))
     return wall, cpu
 
 
@@ -73,9 +84,10 @@ def suite_section(work, runs):
     cpus = os.cpu_count() or 1
     jobs = int(os.environ.get("UDPC_JOBS", 2 * cpus))
     env = dict(os.environ, RULES="", FAMILIES="", STRICT="0")
+    system = []
     ways = {
-        "bats_floor": lambda: timed(floor_dir(work, len(index), jobs), env),
-        "probes_alone": lambda: probes_alone(index, work) + (0,),
+        "bats_floor": lambda: timed(floor_dir(work, len(index)), env),
+        "probes_alone": lambda: probes_alone(index, work, system) + (0,),
         "direct": lambda: timed(["scripts/check"], dict(env, RESULTS=os.path.join(work, "direct"),
                                                         UDPC_RUNNER="direct",
                                                         UDPC_REPORT=os.path.join(work, "R-direct.md"))),
@@ -93,11 +105,22 @@ def suite_section(work, runs):
     out = {"runs": runs, "cpus": cpus, "jobs": jobs, "tests": len(index)}
     for way, f in figures.items():
         out[way] = f | {"wall": stats(f["wall_s"]), "cpu": stats(f["cpu_s"])}
+    out["probes_alone_system_cpu"] = stats(system)
     floor_wall = out["probes_alone"]["cpu"]["median"] / cpus
     out["bounds"] = {
         "suite_wall_over_probe_cpu_per_core": round(out["check"]["wall"]["median"] / floor_wall, 3),
         "check_wall_over_direct_wall": round(out["check"]["wall"]["median"]
                                              / out["direct"]["wall"]["median"], 3),
+    }
+    # What no runner can go below: the direct runner against the same
+    # probes' CPU, and the machine's own CPU while they ran one by one (the
+    # kernel threads' share included); bats' floor against the direct runner.
+    out["floors"] = {
+        "direct_wall_over_probe_cpu_per_core": round(out["direct"]["wall"]["median"] / floor_wall, 3),
+        "probes_alone_system_cpu_over_probe_cpu": round(out["probes_alone_system_cpu"]["median"]
+                                                        / out["probes_alone"]["cpu"]["median"], 3),
+        "bats_floor_wall_over_direct_wall": round(out["bats_floor"]["wall"]["median"]
+                                                  / out["direct"]["wall"]["median"], 3),
     }
     return out
 

@@ -323,6 +323,12 @@ def suite_line(doc):
                   "(bound 1.5)",
               f"- make check's wall / the direct runner's = **{b['check_wall_over_direct_wall']:.2f}** "
               "(bound 1.25)"]
+    f = suite["floors"]
+    lines += [f"- what no runner goes below: the direct runner / (probes' CPU / CPUs) = "
+              f"{f['direct_wall_over_probe_cpu_per_core']:.2f}; while the probes ran one by one the "
+              f"machine was busy {f['probes_alone_system_cpu_over_probe_cpu']:.2f} times their own CPU "
+              "(kernel threads tearing their namespaces down); bats' floor for as many trivial @tests "
+              f"is {f['bats_floor_wall_over_direct_wall']:.2f} times the direct runner's wall"]
     failing = sum(1 for way, _ in SUITE_WAYS for c in suite[way]["exit"] if c not in (0, 1))
     if failing:
         lines.append(f"- {failing} runs could not complete; their times still count.")
