@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Loaded by the bats file scripts/suite generates (one @test per selected
 # rule, titled with the rule's sentence): turns each probe's exit status into
-# the bats outcome.  The probes run side by side in a pool setup_file starts;
-# each @test waits for its own probe's end.  The probe itself writes the verdicts
+# the bats outcome.  The probes run side by side in a pool scripts/suite
+# starts before bats; each @test waits for its own probe's end.  The probe itself writes the verdicts
 # (KTAP and JSON records, cases/probe.bash says where); the report reads
 # those, never bats' output.  Kept small: bats sources it for every test.
 # shellcheck shell=bash
@@ -10,8 +10,8 @@
 # shellcheck source=cases/probe.bash
 source "${BASH_SOURCE[0]%/*}/probe.bash"
 
-# rule ID: the outcome of rule ID's probe, which the pool that setup_file
-# started (scripts/suite) runs beside the others.
+# rule ID: the outcome of rule ID's probe, which the pool scripts/suite
+# started runs beside the others.
 rule() {
 	local id=$1 status ktap=$UDPC_RUN/probes/$1.ktap
 	status=$(probe_wait "$id")
