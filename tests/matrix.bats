@@ -115,6 +115,28 @@ verdict() {
 	grep -q '^    # Subtest: udp.socket.udplite_socket_created' "$run_dir/ktap.txt"
 }
 
+@test "a kill -9 of scripts/matrix takes its guests and their QEMU with it" {
+	load leak
+	local pid qemus dir
+	# Every rule: the guest has most of a minute still to run when it is
+	# killed, far past the bound its end is waited for below.
+	RULES='' scripts/matrix >"$BATS_TEST_TMPDIR/matrix.log" 2>&1 &
+	pid=$!
+	# The events: the guests are starting, then the guest's kernel is up
+	# and streaming its console.
+	timeout 120 tail -n +1 -F "$BATS_TEST_TMPDIR/matrix.log" 2>/dev/null | grep -m1 -q 'running 1 kernels' ||
+		{ cat "$BATS_TEST_TMPDIR/matrix.log"; return 1; }
+	dir=$(find "$MATRIX_WORK" -mindepth 1 -maxdepth 1 -type d -name '6.1.*' -print -quit)
+	timeout 60 tail -n +1 -F "$dir/console.log" 2>/dev/null | grep -m1 -q 'udpconform-guest: Linux up' ||
+		{ cat "$BATS_TEST_TMPDIR/matrix.log"; return 1; }
+	qemus=$(pgrep -f "qemu-system-x86_64 .*$MATRIX_WORK" | paste -sd' ')
+	[[ -n $qemus ]]
+	kill -KILL "$pid"
+	# shellcheck disable=SC2086,SC2046 # one pid per word
+	procs_wait_exit 10 $qemus $(pgrep -f "$MATRIX_WORK" | paste -sd' ')
+	refute pgrep -f "$MATRIX_WORK"
+}
+
 @test "a guest that dies keeps the rules it reported (the console cut in the middle)" {
 	guest udp.send.unconnected_send_edestaddrreq udp.socket.udplite_socket_created
 	local console cut
