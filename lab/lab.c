@@ -77,7 +77,8 @@ static enum topology lab_topology(const char *name)
 
 	if (topo_lookup(name, &t))
 		return t;
-	fprintf(stderr, "lab: unknown topology '%s': use loopback, link, routed, two-links or pair\n", name);
+	fprintf(stderr, "lab: unknown topology '%s': use loopback, link, routed, two-links or pair\n",
+		name);
 	exit(EXIT_USAGE);
 }
 
