@@ -20,6 +20,7 @@ enum topology {
 	TOPO_ROUTED,    /* client - router - server, stranger beside server */
 	TOPO_TWO_LINKS, /* client on two segments: server on one, stranger on the other */
 	TOPO_PAIR,      /* client and server alone on one segment: a veth pair, no bridge */
+	TOPO_COUNT,     /* not a topology: how many there are */
 };
 /* Its name in records ("pair"); "unknown" past the last one. */
 const char *topo_name(enum topology t);

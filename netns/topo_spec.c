@@ -43,3 +43,5 @@ const struct topo_spec topo_spec[] = {
 };
 
 const size_t topo_spec_count = sizeof(topo_spec) / sizeof(topo_spec[0]);
+_Static_assert(sizeof(topo_spec) / sizeof(topo_spec[0]) == TOPO_COUNT,
+	       "every enum topology has its row in topo_spec");
