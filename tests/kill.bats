@@ -54,3 +54,41 @@ kill_make() {
 		kill_make "$sig" $((RANDOM % 5))
 	done
 }
+
+# kill_check K: make check-run, scripts/check's own PID (the run's session
+# leader) killed with SIGKILL once K rules are done.  No trap runs: every
+# other process of the run must still go (its session guard), the results
+# folder keep no record of this run, and its lock be free for the next.
+kill_check() {
+	local k=$1 make_pid sid pids left
+	# The last kill's .run would answer for this run (the end checks that
+	# a run removes it).
+	rm -rf "$TMP/results/.run" "$TMP/results/.lock.pid"
+	make -s check-run BUILD="$SMALL" RESULTS="$TMP/results" UDPC_JOBS=1 >"$TMP/log" 2>&1 &
+	make_pid=$!
+	run_wait_progress "$TMP/results" "$k"
+	sid=$(cat "$TMP/results/.lock.pid")
+	pids=$(ps -o pid= -s "$sid")
+	kill -KILL "$sid"
+	wait "$make_pid" || true
+	# 3 s: the guard's pkill takes milliseconds; a run left to itself would
+	# go on at least to udp.test.hang's family bound (10 s) and its end.
+	# shellcheck disable=SC2086 # one argument per PID
+	procs_wait_exit 3 $pids || { echo "kill -9 check at $k: its processes did not stop"; ps -o pid,args -s "$sid"; return 1; }
+	left=$(ps -o pid=,stat= -s "$sid" | awk '$2 !~ /^Z/ { print $1 }')
+	[[ -z $left ]] || { echo "kill -9 check at $k: left running: $left"; return 1; }
+	[[ ! -e $TMP/results/$(uname -r) ]] || { echo "kill -9 check at $k: a results folder of this run"; return 1; }
+	flock -n "$TMP/results/.lock" true || { echo "kill -9 check at $k: the run's lock is still held"; return 1; }
+}
+
+@test "a kill -9 of scripts/check itself at 5 seeded points leaves no process and a free results folder" {
+	load leak
+	RANDOM=${UDPC_KILL_SEED:-1}
+	local i
+	for ((i = 0; i < 5; i++)); do
+		kill_check $((RANDOM % 5))
+	done
+	# The next run takes the folder, the abandoned .run with it.
+	run make -s check-run BUILD="$SMALL" RESULTS="$TMP/results" RULES='udp.send.*' >"$TMP/log" 2>&1
+	[[ -f $TMP/results/$(uname -r)/results.json && ! -e $TMP/results/.run ]]
+}
