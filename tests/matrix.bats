@@ -48,14 +48,16 @@ verdict() {
 
 @test "a scripts/matrix that ends at once leaves no process of its session behind (20 runs)" {
 	load leak
-	local pid left
+	local pid left status
 	# A missing qemu ends the script within a millisecond of starting its
 	# session guard, before the guard has set its death signal: the guard
 	# must still see it gone and end, or it holds the caller's output open.
 	for _ in $(seq 20); do
 		MATRIX_QEMU=/nonexistent/qemu-system-x86_64 scripts/matrix >"$BATS_TEST_TMPDIR/matrix.log" 2>&1 </dev/null &
 		pid=$!
-		wait "$pid" || assert_equal "$?" 69
+		status=0
+		wait "$pid" || status=$?
+		assert_equal "$status" 69
 		left=$(pgrep -s "$pid" | paste -sd' ')
 		# shellcheck disable=SC2086 # one pid per word
 		procs_wait_exit 10 $left || { ps -o pid,ppid,sid,args -s "$pid"; pkill -KILL -s "$pid"; return 1; }
