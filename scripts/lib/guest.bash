@@ -17,7 +17,10 @@ readonly GUEST_PARAMS="mitigations=off"
 
 # guest_boot ACCEL BOUND_S MEMORY_MB TSC_KHZ KERNEL INITRD:
 # - microvm, -nodefaults and no -netdev: no network device at all, only
-#   the namespaces the probes make; -no-reboot: the guest's reset ends QEMU.
+#   the namespaces the probes make.
+# - isa-debug-exit at 0xf4 (matrix/guest-run.c, guest_leave()): a guest
+#   that is done writes there and QEMU exits at once, with status 1
+#   ((0 << 1) | 1).  -no-reboot: a guest's reset ends QEMU too (status 0).
 # - -cpu max: a TSC the guest may trust; tsc_early_khz (tsc-khz, the
 #   host's): no calibration against the emulated PIT, which fails when the
 #   host is busy.
@@ -28,6 +31,7 @@ guest_boot() {
 	setpriv --pdeathsig KILL timeout --foreground --kill-after=5 "$bound" \
 		setpriv --pdeathsig KILL "${MATRIX_QEMU:-qemu-system-x86_64}" -M microvm -accel "$accel" \
 		-cpu max -m "$memory" -nodefaults -display none -no-reboot -serial stdio \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x01 \
 		-kernel "$kernel" -initrd "$initrd" \
 		-append "console=ttyS0 panic=-1 loglevel=1 tsc_early_khz=$tsc_khz tsc=reliable $GUEST_PARAMS ${MATRIX_APPEND:-}" \
 		</dev/null 2>&1
