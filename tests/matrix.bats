@@ -112,6 +112,16 @@ verdict() {
 	done
 }
 
+@test "a guest that is done ends QEMU through isa-debug-exit, before any kernel reset" {
+	guest udp.send.unconnected_send_edestaddrreq
+	assert_equal "$status" 0
+	local console
+	console=$(find "$MATRIX_WORK" -name console.log -path '*6.1.*' -print -quit)
+	# The end, and nothing after it: a reset would print its line first.
+	assert_equal "$(tail -n 1 "$console")" "udpconform-matrix end"
+	refute grep -q 'reboot: Restarting system' "$console"
+}
+
 @test "a guest streams nested KTAP: the probes' own lines, progress on the host, probes/ per rule" {
 	guest udp.send.unconnected_send_edestaddrreq udp.socket.udplite_socket_created
 	assert_equal "$status" 0
