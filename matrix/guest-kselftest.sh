@@ -4,7 +4,7 @@
 # guest-init (as /udpconform/guest-run) once its mounts and modules are in.
 # Runs the kernel's own run_kselftest.sh over make install-kselftest's tree
 # in /kselftest, for the rules in /udpconform/rules (all of the collection
-# if that file is empty), on the console, then powers off.  busybox-static
+# if that file is empty), on the console, then ends QEMU.  busybox-static
 # is /bin/sh and every other command the kernel's runner uses.
 PATH=/bin:/sbin:/usr/bin:/usr/sbin
 export PATH
@@ -26,4 +26,4 @@ echo "udpconform-kselftest links: $(cd /sys/class/net && echo *)"
 echo "udpconform-kselftest begin"
 ./run_kselftest.sh "$@"
 echo "udpconform-kselftest end $?"
-reboot -f  # -no-reboot: QEMU exits; no ACPI needed (guest-run.c)
+exec /init leave  # QEMU's exit port, not a reset (guest-init.c)

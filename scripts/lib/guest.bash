@@ -18,7 +18,7 @@ readonly GUEST_PARAMS="mitigations=off"
 # guest_boot ACCEL BOUND_S MEMORY_MB TSC_KHZ KERNEL INITRD:
 # - microvm, -nodefaults and no -netdev: no network device at all, only
 #   the namespaces the probes make.
-# - isa-debug-exit at 0xf4 (matrix/guest-run.c, guest_leave()): a guest
+# - isa-debug-exit at 0xf4 (matrix/guest-init.c, guest_leave()): a guest
 #   that is done writes there and QEMU exits at once, with status 1
 #   ((0 << 1) | 1).  -no-reboot: a guest's reset ends QEMU too (status 0).
 # - -cpu max: a TSC the guest may trust; tsc_early_khz (tsc-khz, the
