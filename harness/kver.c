@@ -3,6 +3,7 @@
 #include "kver.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/utsname.h>
 
 /* The number at *s, moving s past it; -1 if there is none. */
@@ -40,9 +41,33 @@ long kver_parse(const char *s)
 	return major * 1000000 + minor * 1000 + patch;
 }
 
+long kver_of(const char *release, const char *version)
+{
+	long r = kver_parse(release);
+	const char *debian = version ? strstr(version, "Debian ") : NULL;
+	long d = debian ? kver_parse(debian + strlen("Debian ")) : -1;
+
+	return r >= 0 && d > r && d / 1000 == r / 1000 ? d : r;
+}
+
 long kver_running(void)
 {
 	struct utsname u;
 
-	return uname(&u) == 0 ? kver_parse(u.release) : -1;
+	return uname(&u) == 0 ? kver_of(u.release, u.version) : -1;
+}
+
+bool kver_in_stable(const char *list, long running)
+{
+	const char *s = list;
+
+	while (s && *s && running >= 0) {
+		long release = kver_parse(s);
+
+		if (release >= 0 && running / 1000 == release / 1000 && running >= release)
+			return true;
+		s += strcspn(s, " ");
+		s += strspn(s, " ");
+	}
+	return false;
 }

@@ -114,6 +114,8 @@ static void known_members_json(struct str *b, bool first_member, const struct ru
 		json_member(b, false, "since", r->known.since);
 	if (r->known.fixed)
 		json_member(b, false, "fixed", r->known.fixed);
+	if (r->known.stable)
+		json_member(b, false, "stable", r->known.stable);
 	str_printf(b, "}");
 }
 

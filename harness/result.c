@@ -28,15 +28,20 @@ static void ended_early(struct result *res, const char *last)
 			 or_none(last));
 }
 
+bool result_known_on(const struct divergence *d, enum family fam, long running)
+{
+	if (!(d->families & fam))
+		return false;
+	if (d->since && running >= 0 && running < kver_parse(d->since))
+		return false;
+	if (d->fixed && running >= kver_parse(d->fixed))
+		return false;
+	return !(d->stable && kver_in_stable(d->stable, running));
+}
+
 bool result_known(const struct rule *r, enum family fam)
 {
-	long running = kver_running();
-
-	if (!(r->known.families & fam))
-		return false;
-	if (r->known.since && running >= 0 && running < kver_parse(r->known.since))
-		return false;
-	return !(r->known.fixed && running >= kver_parse(r->known.fixed));
+	return result_known_on(&r->known, fam, kver_running());
 }
 
 /* FAIL and PASS of a family the rule declares a known divergence for. */

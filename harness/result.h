@@ -14,8 +14,11 @@ struct result {
 	struct run run;
 };
 
-/* True if the rule's known divergence is expected for fam on the running
- * kernel (its families, and the kernel within [since, fixed)). */
+/* True if divergence d is expected for fam on kernel running (kver_parse()):
+ * its families, the kernel within [since, fixed) and not on a stable release
+ * that has the fix (d->stable).  running -1, unknown: expected. */
+bool result_known_on(const struct divergence *d, enum family fam, long running);
+/* result_known_on() for the rule's divergence on the running kernel. */
 bool result_known(const struct rule *r, enum family fam);
 /* The verdict of a family that ran (run_family()) with bound_s. */
 void result_judge(struct result *res, const struct rule *r, int bound_s);

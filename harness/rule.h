@@ -44,7 +44,8 @@ struct outcome {
 /* A documented place where Linux does not do what the rule says.  The
  * expectation stays as it is: a FAIL there is XFAIL (it does not fail the
  * run unless STRICT=1), and a PASS there is XPASS, so a fix shows.  On a
- * kernel outside [since, fixed) the divergence is not expected: the family
+ * kernel outside [since, fixed), or on a stable release the fix was backported
+ * to, the divergence is not expected: the family
  * is plain PASS or FAIL there, so a regression shows too. */
 struct divergence {
 	unsigned families;   /* FAM_* it is known for */
@@ -52,6 +53,8 @@ struct divergence {
 	const char *cause;   /* the code or commit responsible */
 	const char *since;   /* "v6.13": the first release that has it; NULL: always */
 	const char *fixed;   /* "v6.13": the first release without it; NULL: not fixed */
+	const char *stable;  /* "6.1.32": older series' first stable releases without
+			      * it (the fix's backports), space-separated; NULL: none */
 };
 
 /* Provenance as data (LTP's .tags): the kernel change a rule depends on.

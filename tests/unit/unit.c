@@ -4,9 +4,13 @@
  *   address formatting and masking (addr_str), address comparison
  *   (addr_equal), the plan's addresses as rules get them (addr_host ...),
  *   payload escaping (trace_payload), channel truncation (chan_send),
- *   JSON escaping (json_string), --family parsing is in tests/input.bats. */
+ *   JSON escaping (json_string), kernel versions and where a known
+ *   divergence is expected (kver_in_stable, result_known_on); --family
+ *   parsing is in tests/input.bats. */
 #include "internal.h"
 #include "json.h"
+#include "kver.h"
+#include "result.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -175,6 +179,52 @@ static void addr_parsing(void)
 	truth("addr_parse: no address", addr_parse(&v4, "server", 1, &a), false);
 }
 
+/* A divergence fixed in v6.3 and backported to 6.1.32 is expected on 6.1.31
+ * and 5.10, not on 6.1.32 and later 6.1s, nor from v6.3 on. */
+static void known_windows(void)
+{
+	const struct divergence fixed = { .families = FAM_IPV4, .fixed = "v6.3", .stable = "6.1.32" };
+	const struct divergence since = { .families = FAM_IPV4 | FAM_IPV6, .since = "v6.13" };
+	char num[32];
+
+	snprintf(num, sizeof(num), "%ld", kver_parse("6.1.0-57-cloud-amd64"));
+	is("kver_parse 6.1.0-57-cloud-amd64", num, "6001000");
+	snprintf(num, sizeof(num), "%ld",
+		 kver_of("6.1.0-57-cloud-amd64",
+			 "#1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3 (2026-11-26)"));
+	is("kver_of Debian: the stable release from the version string", num, "6001192");
+	snprintf(num, sizeof(num), "%ld",
+		 kver_of("6.12.118+deb13-cloud-amd64", "#1 SMP Debian 6.13.1-1 (2026-01-01)"));
+	is("kver_of: a version of another series is not the kernel's", num, "6012118");
+	snprintf(num, sizeof(num), "%ld", kver_of("6.18.44-fc-v1045", "#1 SMP PREEMPT_DYNAMIC @0"));
+	is("kver_of: no Debian version, the release", num, "6018044");
+	truth("kver_in_stable 6.1.192 in \"6.1.32 5.15.120\"",
+	      kver_in_stable("6.1.32 5.15.120", kver_parse("6.1.192")), true);
+	truth("kver_in_stable 5.15.120 in \"6.1.32 5.15.120\"",
+	      kver_in_stable("6.1.32 5.15.120", kver_parse("5.15.120")), true);
+	truth("kver_in_stable 6.1.31 is before the backport",
+	      kver_in_stable("6.1.32 5.15.120", kver_parse("6.1.31")), false);
+	truth("kver_in_stable 5.10.250 is another series",
+	      kver_in_stable("6.1.32 5.15.120", kver_parse("5.10.250")), false);
+	truth("kver_in_stable 6.2.0 is another series", kver_in_stable("6.1.32", kver_parse("6.2.0")),
+	      false);
+	truth("kver_in_stable unknown kernel", kver_in_stable("6.1.32", -1), false);
+	truth("known on 5.10.250", result_known_on(&fixed, FAM_IPV4, kver_parse("5.10.250")), true);
+	truth("known on 6.1.31", result_known_on(&fixed, FAM_IPV4, kver_parse("6.1.31")), true);
+	truth("not known on 6.1.32 (backport)", result_known_on(&fixed, FAM_IPV4, kver_parse("6.1.32")),
+	      false);
+	truth("not known on 6.1.192 (backport)",
+	      result_known_on(&fixed, FAM_IPV4, kver_parse("6.1.192")), false);
+	truth("not known on 6.3.0 (fixed)", result_known_on(&fixed, FAM_IPV4, kver_parse("6.3.0")),
+	      false);
+	truth("not known for another family", result_known_on(&fixed, FAM_IPV6, kver_parse("5.10.250")),
+	      false);
+	truth("known on an unknown kernel", result_known_on(&fixed, FAM_IPV4, -1), true);
+	truth("not known before since", result_known_on(&since, FAM_IPV6, kver_parse("6.12.118")),
+	      false);
+	truth("known from since", result_known_on(&since, FAM_IPV6, kver_parse("6.13.0")), true);
+}
+
 int main(void)
 {
 	printf("KTAP version 1\n# harness unit tests\n");
@@ -185,6 +235,7 @@ int main(void)
 	payload_escaping();
 	chan_truncation();
 	json_escaping();
+	known_windows();
 	printf("1..%d\n# Totals: pass:%d fail:%d xfail:0 xpass:0 skip:0 error:0\n", tests,
 	       tests - failed, failed);
 	return failed ? 1 : 0;
