@@ -50,8 +50,9 @@ const struct rule rule = {
 	.known = {
 		.families = FAM_IPV4 | FAM_IPV6,
 		.fixed = "v6.3",
-		.kernels = "v6.2 and older (the option came with 91d0b78c5177 in v6.3; Debian's "
-			   "6.1 has it since its stable backport in 6.1.32, where this family XPASSes)",
+		.stable = "6.1.32",
+		.kernels = "v6.2 and older, except 6.1 from 6.1.32 on (the option came with "
+			   "91d0b78c5177 in v6.3 and its stable backport in 6.1.32)",
 		.cause = "do_ip_setsockopt() does not know IP_LOCAL_PORT_RANGE before v6.3 and "
 			 "answers ENOPROTOOPT",
 	},
