@@ -113,7 +113,7 @@ teardown() {
 	local guest
 	guest=$OUT/r/$(cat "$kernel/release")
 	[[ $(jq -r '[.complete, (.rules | length)] | @tsv' "$guest/results.json") == $'true\t2' ]]
-	[[ -s $OUT/r/$(uname -r)/results.jsonl && -s $OUT/r/REPORT.md && -s $OUT/r/matrix.md ]]
+	[[ -s $OUT/r/$(uname -r)/results.jsonl && -s $OUT/r/REPORT.md && -s $OUT/r/MATRIX.md ]]
 	[[ -d $OUT/cache/matrix-run && -n $(find "$OUT/cache/kernels" -name vmlinux -print -quit) ]]
 	[[ -z $(find "$DEST" -newer "$OUT/stamp" -print -quit) ]]
 }

@@ -484,10 +484,12 @@ def report_markdown(doc, others, results_dir, out, compare_dirs=()):
         + disagreement_lines(doc)
     if others:
         # Only the rows that differ, each with the kernel change that
-        # explains it; the full matrix in results/matrix.md (udpc/matrix.py).
+        # explains it; the full matrix in MATRIX.md beside the report, as
+        # RULES.md (udpc/matrix.py), so that a link from REPORT.md resolves
+        # wherever the report goes.
         # The transcript diffs stay in `make compare`.
         lines += ["## Kernels side by side", ""] + matrix.section_lines(
-            os.path.join(os.path.dirname(os.path.abspath(results_dir)), "matrix.md"),
+            os.path.join(os.path.dirname(os.path.abspath(out)), "MATRIX.md"),
             [results_dir] + list(compare_dirs), os.path.dirname(os.path.abspath(out))) + [""]
     lines += kernel_build_lines(os.path.dirname(os.path.abspath(results_dir)))
     # make bench's figures, when it left them beside the results.
