@@ -195,3 +195,20 @@ PY
 	# One bar per setting and way, each with its whisker.
 	[[ $(grep -c '<rect x=.* fill="#' "$WORK/bench/ratio.svg") -eq $((8 * 2 + 2)) ]]
 }
+
+@test "beside REPORT.md: MATRIX.md and, with the guests' benchmarks, the two plots across kernels" {
+	cp "$ROOT/tests/fixtures/bench/bench.json" "$WORK/run-a/"
+	cp "$ROOT/tests/fixtures/bench/bench.json" "$WORK/run-b/"
+	mkdir "$WORK/out"
+	(cd "$WORK" && "$ROOT/scripts/report" run-a --out out/REPORT.md --compare run-b >/dev/null)
+	[[ -s $WORK/out/MATRIX.md ]]
+	grep -qxF '![lookup cost vs N per kernel](matrix-lookup.svg)' "$WORK/out/REPORT.md"
+	grep -qxF '![§8.11.2 ratio per kernel](matrix-ratio.svg)' "$WORK/out/REPORT.md"
+	xmllint --noout "$WORK/out/matrix-lookup.svg" "$WORK/out/matrix-ratio.svg"
+	# One bar per kernel, the fixture's ratio on each, and the line at 1.
+	[[ $(grep -o '<rect x=' "$WORK/out/matrix-ratio.svg" | wc -l) -eq 2 ]]
+	[[ $(grep -o '>1.15</text>' "$WORK/out/matrix-ratio.svg" | wc -l) -eq 2 ]]
+	grep -q 'stroke-dasharray' "$WORK/out/matrix-ratio.svg"
+	# One line per kernel: the ipv4 series, 4 points each.
+	[[ $(grep -o '<polyline ' "$WORK/out/matrix-lookup.svg" | wc -l) -eq 2 ]]
+}

@@ -695,16 +695,22 @@ def plot_ratio(path, columns, names):
     bars = [(n, r) for n, r in bars if r]
     if not bars:
         return False
-    W, H, L, T, B = 80 + 50 * len(bars), 320, 50, 30, 60
+    W, H, L, T, B = 100 + 50 * len(bars), 320, 50, 30, 60
     ymax = max(r for _, r in bars) * 1.15
-    body = [f'<line x1="{L}" y1="{H - B}" x2="{W - 10}" y2="{H - B}" stroke="black"/>']
+    # Ratio 1: connecting saves nothing; the bars' height above it is the saving.
+    one = H - B - (H - T - B) / ymax
+    body = [f'<line x1="{L}" y1="{H - B}" x2="{W - 10}" y2="{H - B}" stroke="black"/>',
+            f'<line x1="{L}" y1="{one:.1f}" x2="{W - 10}" y2="{one:.1f}" stroke="#555" '
+            'stroke-dasharray="4 3"/>',
+            f'<text x="{L - 4}" y="{one + 4:.1f}" text-anchor="end">1</text>']
     for i, (n, r) in enumerate(bars):
         h = (H - T - B) * r / ymax
         x = L + 10 + 50 * i
         body.append(f'<rect x="{x}" y="{H - B - h:.1f}" width="36" height="{h:.1f}" fill="#1f77b4"/>')
         body.append(f'<text x="{x + 18}" y="{H - B - h - 4:.1f}" text-anchor="middle">{r:.2f}</text>')
-        body.append(f'<text x="{x + 18}" y="{H - B + 14}" text-anchor="middle" '
-                    f'transform="rotate(30 {x + 18} {H - B + 14})">{n}</text>')
+        # From the bar's middle down to the right: no label leaves the picture.
+        body.append(f'<text x="{x + 12}" y="{H - B + 14}" '
+                    f'transform="rotate(30 {x + 12} {H - B + 14})">{n}</text>')
     file_write(path, svg(W, H, body, "§8.11.2: unconnected sendto / connected send, CPU per datagram"))
     return True
 
