@@ -482,6 +482,7 @@ def kernel_build_lines(results_root):
 def report_markdown(doc, others, results_dir, out, compare_dirs=()):
     lines = header_lines(doc) + glance_lines(doc, others, REFERENCE) + summary_lines(doc) \
         + disagreement_lines(doc)
+    report_dir = os.path.dirname(os.path.abspath(out))
     if others:
         # Only the rows that differ, each with the kernel change that
         # explains it; the full matrix in MATRIX.md beside the report, as
@@ -489,11 +490,11 @@ def report_markdown(doc, others, results_dir, out, compare_dirs=()):
         # wherever the report goes.
         # The transcript diffs stay in `make compare`.
         lines += ["## Kernels side by side", ""] + matrix.section_lines(
-            os.path.join(os.path.dirname(os.path.abspath(out)), "MATRIX.md"),
-            [results_dir] + list(compare_dirs), os.path.dirname(os.path.abspath(out))) + [""]
+            os.path.join(report_dir, "MATRIX.md"), [results_dir] + list(compare_dirs),
+            report_dir) + [""]
     lines += kernel_build_lines(os.path.dirname(os.path.abspath(results_dir)))
     # make bench's figures, when it left them beside the results.
-    section = perf.perf_section(results_dir, report_dir=os.path.dirname(os.path.abspath(out)))
+    section = perf.perf_section(results_dir, report_dir=report_dir)
     if section:
         lines += section.rstrip("\n").split("\n") + [""]
     section = perf.perf_across_kernels([d for d in compare_dirs if os.path.isdir(d)])

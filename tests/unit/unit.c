@@ -34,6 +34,14 @@ static void truth(const char *what, bool got, bool want)
 	is(what, got ? "true" : "false", want ? "true" : "false");
 }
 
+static void number(const char *what, long got, const char *want)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%ld", got);
+	is(what, buf, want);
+}
+
 static const struct rule link_rule = { .id = "test.unit.link", .topology = TOPO_LINK };
 static const struct rule two_links = { .id = "test.unit.two", .topology = TOPO_TWO_LINKS };
 static const struct rule routed = { .id = "test.unit.routed", .topology = TOPO_ROUTED };
@@ -185,19 +193,14 @@ static void known_windows(void)
 {
 	const struct divergence fixed = { .families = FAM_IPV4, .fixed = "v6.3", .stable = "6.1.32" };
 	const struct divergence since = { .families = FAM_IPV4 | FAM_IPV6, .since = "v6.13" };
-	char num[32];
-
-	snprintf(num, sizeof(num), "%ld", kver_parse("6.1.0-57-cloud-amd64"));
-	is("kver_parse 6.1.0-57-cloud-amd64", num, "6001000");
-	snprintf(num, sizeof(num), "%ld",
-		 kver_of("6.1.0-57-cloud-amd64",
-			 "#1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3 (2026-11-26)"));
-	is("kver_of Debian: the stable release from the version string", num, "6001192");
-	snprintf(num, sizeof(num), "%ld",
-		 kver_of("6.12.118+deb13-cloud-amd64", "#1 SMP Debian 6.13.1-1 (2026-01-01)"));
-	is("kver_of: a version of another series is not the kernel's", num, "6012118");
-	snprintf(num, sizeof(num), "%ld", kver_of("6.18.44-fc-v1045", "#1 SMP PREEMPT_DYNAMIC @0"));
-	is("kver_of: no Debian version, the release", num, "6018044");
+	number("kver_parse 6.1.0-57-cloud-amd64", kver_parse("6.1.0-57-cloud-amd64"), "6001000");
+	number("kver_of Debian: the stable release from the version string",
+	       kver_of("6.1.0-57-cloud-amd64", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3 (2026-11-26)"),
+	       "6001192");
+	number("kver_of: a version of another series is not the kernel's",
+	       kver_of("6.12.118+deb13-cloud-amd64", "#1 SMP Debian 6.13.1-1 (2026-01-01)"), "6012118");
+	number("kver_of: no Debian version, the release",
+	       kver_of("6.18.44-fc-v1045", "#1 SMP PREEMPT_DYNAMIC @0"), "6018044");
 	truth("kver_in_stable 6.1.192 in \"6.1.32 5.15.120\"",
 	      kver_in_stable("6.1.32 5.15.120", kver_parse("6.1.192")), true);
 	truth("kver_in_stable 5.15.120 in \"6.1.32 5.15.120\"",
